@@ -1,0 +1,59 @@
+# kzict — the analysis as a DAG: data/raw -> data/clean -> figures/, notebooks, tests.
+# A fresh clone needs only `make figures` and `make test`; each bootstraps .venv
+# from the committed lock (requirements.lock) on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+UV     := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+STAMP  := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
+
+RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml
+BUILD_CODE := $(wildcard kzict/build/*.py) kzict/schemas.py kzict/_meta.py
+CLEAN_STAMP := data/clean/checksums.sha256
+PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
+FIG_STAMP := figures/.built
+
+.DEFAULT_GOAL := help
+.PHONY: help figures data docs test lab lock clean-venv
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	@touch $@
+
+data: $(CLEAN_STAMP) ## Rebuild data/clean from data/raw (validated; all or nothing)
+
+$(CLEAN_STAMP): $(STAMP) $(RAW) $(BUILD_CODE)
+	$(PY) -m kzict.build
+
+docs: docs/datasets.md ## Regenerate the data dictionary docs/datasets.md
+
+docs/datasets.md: $(STAMP) $(CLEAN_STAMP) kzict/docs.py
+	$(PY) -m kzict.docs
+
+figures: $(FIG_STAMP) ## Draw every chart into figures/ (PNG + SVG), only when inputs changed
+
+$(FIG_STAMP): $(STAMP) $(CLEAN_STAMP) $(PLOT_CODE)
+	$(PY) -m kzict.figures --out figures
+	@touch $@
+
+test: $(STAMP) ## Run the test suite (schemas, values, rebuild, notebooks, figures)
+	$(PY) -m pytest
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/
+	@test -f $(LAB_STAMP) || { $(UV) pip install --quiet --python $(PY) jupyterlab -c requirements.lock && touch $(LAB_STAMP); }
+	$(VENV)/bin/jupyter lab notebooks/
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
+	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o requirements.lock
+
+clean-venv: ## Remove .venv (the next target re-creates it)
+	rm -rf $(VENV)

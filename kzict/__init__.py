@@ -1,0 +1,75 @@
+"""kzict: statistics of Kazakhstan's ICT sector as clean, validated, sourced tables.
+
+>>> import kzict
+>>> kzict.datasets()                 # names of the clean tables
+>>> kzict.load("ict_value_added")    # a plain pandas DataFrame
+>>> kzict.describe("it_trade")       # codebook: columns, types, units, source, locator
+>>> kzict.corrections()              # every departure from the print, with reason and evidence
+
+Every row carries ``source_id`` (a row of ``kzict.load("sources")``) and
+``locator`` (where the thesis prints it). Loading reads only pandas and the
+package's own descriptor; pandera is imported only for ``validate=True``.
+"""
+from __future__ import annotations
+
+from kzict import _store
+from kzict.codebook import Codebook
+
+try:
+    from importlib.metadata import PackageNotFoundError, version as _version
+
+    __version__ = _version("kzict")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "__version__"]
+
+
+def datasets() -> list[str]:
+    """Names of the clean datasets, in catalogue order."""
+    return _store.dataset_names()
+
+
+def load(name: str, validate: bool = False):
+    """The clean table ``name`` as a pandas DataFrame with typed columns.
+
+    The file is checked against the build's checksum manifest, so a hand-edited
+    clean file raises :class:`kzict.errors.IntegrityError`. ``validate=True``
+    also runs the full pandera schema.
+    """
+    res = _store.resource(name)
+    df = _store.read_verified(res)
+    if validate:
+        from kzict.schemas import MODELS
+
+        df = MODELS[name].schema.validate(df)
+    return df
+
+
+def load_raw(name: str):
+    """The table as printed: the raw sheet's cells under their printed headers, indexed by sheet row."""
+    _store.resource(name)  # unknown names fail the same way as in load()
+    import pandas as pd
+
+    from kzict.build.rawbook import read_sheet
+    from kzict.build.steps import STEPS
+
+    step = STEPS[name]
+    raw = read_sheet(_store.raw_dir() / step.workbook, step.sheet, step.raw_headers)
+    return pd.DataFrame([values for _, values in raw.rows],
+                        index=pd.Index(raw.row_numbers, name="sheet_row"), columns=step.raw_headers)
+
+
+def describe(name: str) -> Codebook:
+    """Codebook of ``name``: title, source, locator, key, and per column its type, unit and meaning."""
+    return Codebook.from_resource(_store.resource(name), _store.package())
+
+
+def corrections():
+    """Every correction the build applied: dataset, key, field, printed and used values, reason, evidence."""
+    return _store.read_verified(_store.resource("corrections", include_internal=True))
+
+
+def verify() -> int:
+    """Check every clean file against the checksum manifest; return how many were checked."""
+    return _store.verify_all()

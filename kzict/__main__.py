@@ -1,0 +1,3 @@
+from kzict.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""Errors kzict raises on bad input."""
+from __future__ import annotations
+
+
+class RawDataError(ValueError):
+    """A raw workbook does not hold what the build expects.
+
+    The message names the workbook, and where known the sheet, the cell in
+    spreadsheet coordinates (``Table1!B7``), the column header, what was
+    expected and what was found.
+    """
+
+    def __init__(self, path, problem: str, *, sheet: str | None = None, cell: str | None = None,
+                 column: str | None = None, found=None):
+        self.path, self.sheet, self.cell, self.column, self.found = str(path), sheet, cell, column, found
+        where = self.path
+        if sheet is not None:
+            where += f", {sheet}!{cell}" if cell else f", sheet {sheet!r}"
+        if column is not None:
+            where += f" (column {column!r})"
+        tail = "" if found is None else f", found {found!r}"
+        super().__init__(f"{where}: {problem}{tail}")
+
+
+class UnknownDatasetError(KeyError):
+    """A dataset name that kzict does not have."""
+
+    def __init__(self, name: str, valid):
+        self.name = name
+        super().__init__(f"no dataset {name!r}; valid names: {', '.join(valid)}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class IntegrityError(RuntimeError):
+    """A clean file differs from the checksum the build recorded for it."""
