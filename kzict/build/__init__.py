@@ -1,0 +1,1 @@
+"""The raw -> clean build. Run ``python -m kzict.build``; see :mod:`kzict.build.run`."""

@@ -1,0 +1,25 @@
+"""``python -m kzict.build [--raw DIR] [--out DIR]``: rebuild data/clean; exit 1 with the cell on bad input."""
+import argparse
+import sys
+from pathlib import Path
+
+from kzict.build.run import CLEAN_DIR, RAW_DIR, build
+from kzict.errors import RawDataError
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kzict.build", description=__doc__)
+    ap.add_argument("--raw", type=Path, default=RAW_DIR, help="raw folder (default: data/raw)")
+    ap.add_argument("--out", type=Path, default=CLEAN_DIR, help="clean folder (default: data/clean)")
+    args = ap.parse_args(argv)
+    try:
+        names = build(args.raw, args.out)
+    except RawDataError as exc:
+        print(f"build failed, {args.out} left as it was:\n  {exc}", file=sys.stderr)
+        return 1
+    print(f"built {len(names)} datasets into {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""``datapackage.json``: a Frictionless Data Package descriptor made from the pandera models.
+
+It is also kzict's run-time catalogue: the loaders read dtypes, units and
+descriptions from it, so that loading needs neither pandera nor the build.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from kzict import __version__
+from kzict._meta import DATASETS, THESIS
+
+LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0"}
+_TYPES = {"int64": "integer", "Int64": "integer", "float64": "number", "str": "string",
+          "string[python]": "string", "bool": "boolean"}
+_CONSTRAINTS = {  # pandera check name -> (Frictionless constraint, statistic)
+    "greater_than_or_equal_to": ("minimum", "min_value"),
+    "less_than_or_equal_to": ("maximum", "max_value"),
+    "greater_than": ("exclusiveMinimum", "min_value"),
+    "less_than": ("exclusiveMaximum", "max_value"),
+    "isin": ("enum", "allowed_values"),
+    "str_matches": ("pattern", "pattern"),
+}
+
+
+def field(name: str, column) -> dict:
+    dtype = str(column.dtype)
+    kind = _TYPES[dtype]
+    # pandas' own name for the dtype, so that read_csv gives what pandera's coercion gives
+    out = {"name": name, "type": kind, "description": column.description,
+           "kzict:unit": (column.metadata or {}).get("unit"), "kzict:dtype": "str" if kind == "string" else dtype}
+    constraints = {} if column.nullable else {"required": True}
+    if column.unique:
+        constraints["unique"] = True
+    for check in column.checks:
+        if check.name in _CONSTRAINTS:
+            key, stat = _CONSTRAINTS[check.name]
+            value = check.statistics[stat]
+            constraints[key] = sorted(value) if key == "enum" else value
+        elif check.name == "str_length":
+            if check.statistics.get("min_value") is not None:
+                constraints["minLength"] = check.statistics["min_value"]
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def resource(name: str, df: pd.DataFrame) -> dict:
+    from kzict.schemas import MODELS
+
+    model = MODELS[name]
+    schema = model.schema.to_schema()
+    info = DATASETS[name]
+    fields = [field(n, c) for n, c in schema.columns.items()]
+    target = "" if name == "sources" else "sources"  # "" is Frictionless for "this resource"
+    foreign = [{"fields": n, "reference": {"resource": target, "fields": "source_id"}}
+               for n, c in schema.columns.items() if (c.metadata or {}).get("foreign_key") == "sources.source_id"]
+    return {
+        "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+        "title": info.title, "description": info.description,
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign,
+                   "missingValues": [""]},
+        "kzict:locator": info.locator, "kzict:printed_in": THESIS, "kzict:note": info.note,
+        "kzict:rows": len(df),
+    }
+
+
+def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> dict:
+    resources = [resource(name, tables[name]) for name in DATASETS]
+    resources.append({
+        "name": "corrections", "path": "corrections.csv", "profile": "tabular-data-resource",
+        "title": "Corrections", "description": "Every departure of the clean data from the print.",
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "schema": {"fields": [{"name": c, "type": "string", "kzict:unit": "text", "kzict:dtype": "str",
+                               "constraints": {"required": True}} for c in corrections.columns],
+                   "primaryKey": ["correction_id"], "missingValues": [""]},
+        "kzict:rows": len(corrections),
+    })
+    return {
+        "profile": "tabular-data-package", "name": "kzict", "version": __version__,
+        "title": "kzict: statistics of Kazakhstan's ICT sector",
+        "description": "Figures of Alibayev (2017) and related sources as clean, validated, sourced tables.",
+        "licenses": [LICENSE],
+        "sources": [{"title": "Alibayev (2017), MA thesis, Nazarbayev University", "path": "sources.csv"}],
+        "resources": resources,
+    }

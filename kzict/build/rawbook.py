@@ -1,0 +1,197 @@
+"""Reading raw workbooks safely, and parsing printed values with cell-exact errors."""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from kzict._meta import PLAUSIBLE_YEARS
+from kzict.errors import RawDataError
+
+MAX_BYTES = 2_000_000   # our workbooks are a few KB; anything this big is not a transcription
+MAX_ROWS = 500
+
+
+def _check_container(path: Path) -> None:
+    """Reject what is not a plain .xlsx before openpyxl parses it."""
+    if not path.is_file():
+        raise RawDataError(path, "workbook not found")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise RawDataError(path, f"workbook is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
+    if not zipfile.is_zipfile(path):
+        raise RawDataError(path, "not an .xlsx workbook (not a zip archive: truncated, corrupt or another format)")
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        if zf.testzip() is not None:
+            raise RawDataError(path, "corrupt .xlsx (a member fails its CRC check)")
+        if "[Content_Types].xml" not in names:
+            raise RawDataError(path, "not an .xlsx workbook (no [Content_Types].xml)")
+        types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
+    if any(n.lower().endswith("vbaproject.bin") for n in names) or "macroEnabled" in types:
+        raise RawDataError(path, "macro-enabled workbook; save it as a plain .xlsx")
+    if any(n.startswith("xl/externalLinks/") for n in names):
+        raise RawDataError(path, "workbook has external links; paste the values instead")
+
+
+@dataclass
+class RawTable:
+    """One sheet: its header letters and the data rows, each with its sheet row number."""
+    path: Path
+    sheet: str
+    letters: dict[str, str]          # header text -> column letter
+    rows: list[tuple[int, dict[str, Any]]]
+
+    def cell(self, row: int, header: str) -> str:
+        return f"{self.letters[header]}{row}"
+
+    def error(self, row: int, header: str, problem: str, found=None) -> RawDataError:
+        return RawDataError(self.path, problem, sheet=self.sheet, cell=self.cell(row, header),
+                            column=header, found=found)
+
+    def check(self, row: int, header: str, parser: Callable[[Any], Any], value: Any) -> Any:
+        try:
+            return parser(value)
+        except ValueError as exc:
+            raise self.error(row, header, str(exc), found=value) from None
+
+    def parse(self, header: str, parser: Callable[[Any], Any]) -> list[Any]:
+        """Parse one column; a value the parser rejects names its cell."""
+        return [self.check(row, header, parser, values[header]) for row, values in self.rows]
+
+    @property
+    def row_numbers(self) -> list[int]:
+        return [r for r, _ in self.rows]
+
+
+def read_sheet(path: Path, sheet: str, headers: list[str]) -> RawTable:
+    """Read ``sheet`` of ``path``: row 1 must hold exactly ``headers``; formulas are refused."""
+    _check_container(path)
+    from openpyxl import load_workbook  # defusedxml, when installed, makes its XML parsing safe
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for broken parts
+        raise RawDataError(path, f"cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        if sheet not in wb.sheetnames:
+            raise RawDataError(path, f"sheet {sheet!r} is missing; the workbook has {wb.sheetnames}")
+        ws = wb[sheet]
+        rows = ws.iter_rows()
+        head = next(rows, None)
+        if head is None:
+            raise RawDataError(path, f"sheet is empty; expected a header row {headers}", sheet=sheet)
+        found = [c.value for c in head]
+        while found and found[-1] is None:
+            found.pop()
+        if found != headers:
+            for i, (want, got) in enumerate(zip(headers + [None] * len(found), found + [None] * len(headers))):
+                if want != got:
+                    letter = head[i].column_letter if i < len(head) else _letter(i)
+                    expected = f"header {want!r}" if want is not None else "no further column"
+                    raise RawDataError(path, f"expected {expected} (headers must be exactly {headers})",
+                                       sheet=sheet, cell=f"{letter}1", found=got)
+        letters = {h: head[i].column_letter for i, h in enumerate(headers)}
+        data: list[tuple[int, dict[str, Any]]] = []
+        for row_no, cells in enumerate(rows, start=2):
+            values = {}
+            for i, c in enumerate(cells):
+                if c.value is None:
+                    continue
+                if i >= len(headers):
+                    raise RawDataError(path, "value outside the table's columns", sheet=sheet,
+                                       cell=c.coordinate, found=c.value)
+                if c.data_type == "f":
+                    raise RawDataError(path, "formula cell; raw data must hold printed values, not formulas",
+                                       sheet=sheet, cell=c.coordinate, column=headers[i], found=c.value)
+                values[headers[i]] = c.value.strip() if isinstance(c.value, str) else c.value
+            if not values:
+                continue
+            if len(data) >= MAX_ROWS:
+                raise RawDataError(path, f"more than {MAX_ROWS} data rows; not a transcription", sheet=sheet)
+            data.append((row_no, {h: values.get(h) for h in headers}))
+        if not data:
+            raise RawDataError(path, "sheet has a header but no data rows", sheet=sheet)
+        return RawTable(path, sheet, letters, data)
+    finally:
+        wb.close()
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(i + 1)
+
+
+# --- parsers: each takes a cell value and returns it typed, or raises ValueError(what was expected)
+
+_NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+
+def number(value) -> float:
+    if isinstance(value, bool) or value is None:
+        raise ValueError("expected a number such as '2990.2'")
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    if re.fullmatch(r"[0-9]+,[0-9]+", text):
+        raise ValueError("expected a number with a decimal point; decimal commas are not accepted")
+    if not _NUMBER.match(text):
+        raise ValueError("expected a number such as '2990.2'")
+    return float(text)
+
+
+def percent(value) -> float:
+    """'9.9%' -> 9.9. The % sign is required: it is how the thesis prints shares."""
+    text = "" if value is None else str(value).strip()
+    if not text.endswith("%"):
+        raise ValueError("expected a percentage such as '9.9%'")
+    return number(text[:-1].strip())
+
+
+def kzt_billion(value) -> float:
+    """'KZT 375.6 billion' -> 375.6"""
+    m = re.fullmatch(r"KZT\s+(\S+)\s+billion", "" if value is None else str(value).strip())
+    if not m:
+        raise ValueError("expected an amount such as 'KZT 375.6 billion'")
+    return number(m.group(1))
+
+
+def year(value) -> int:
+    lo, hi = PLAUSIBLE_YEARS
+    if isinstance(value, bool):
+        raise ValueError(f"expected a year from {lo} to {hi}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or not lo <= value <= hi:
+        raise ValueError(f"expected a year from {lo} to {hi}")
+    return value
+
+
+def optional(parser):
+    def parse(value):
+        return None if value is None else parser(value)
+    return parse
+
+
+def text(value) -> str:
+    if value is None or not str(value).strip():
+        raise ValueError("expected text, found an empty cell")
+    return str(value).strip()
+
+
+def optional_text(value):
+    return None if value is None else text(value)
+
+
+def whole(value) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("expected a whole number")
+    return value

@@ -1,0 +1,129 @@
+"""The build: raw workbooks -> validated clean tables, written all at once or not at all.
+
+    python -m kzict.build [--raw DIR] [--out DIR]
+
+Every step is processed and validated in memory, then the whole clean folder is
+written to a temporary sibling and swapped in. A failure anywhere leaves the
+last good ``data/clean/`` byte for byte as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from kzict import _store
+from kzict._meta import DATASETS
+from kzict.build import corrections as corr
+from kzict.build.rawbook import read_sheet
+from kzict.build.steps import STEPS
+from kzict.errors import RawDataError
+
+REPO = Path(__file__).resolve().parents[2]
+RAW_DIR = REPO / "data" / "raw"
+CLEAN_DIR = REPO / "data" / "clean"
+CORRECTIONS = "corrections.yaml"
+FLOAT_FORMAT = "%.10g"
+
+
+def process(raw_dir: Path = RAW_DIR) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Load every raw sheet, process it, apply the corrections, validate; nothing is written."""
+    tables = {}
+    for name, step in STEPS.items():
+        raw = read_sheet(raw_dir / step.workbook, step.sheet, step.raw_headers)
+        tables[name] = step.process(raw)
+    path = raw_dir / CORRECTIONS
+    corrections = corr.apply(path, corr.load(path), tables)
+    tables = {name: validate(name, df, raw_dir) for name, df in tables.items()}
+    check_foreign_keys(tables, raw_dir)
+    return tables, corrections
+
+
+def validate(name: str, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
+    """Validate against the schema; a failure names the raw cell it came from."""
+    import pandera.errors as pe
+
+    from kzict.schemas import MODELS
+
+    model, step = MODELS[name], STEPS[name]
+    try:
+        out = model.schema.validate(df, lazy=True)
+    except pe.SchemaErrors as exc:
+        fc = exc.failure_cases.iloc[0]
+        column = fc["column"] if isinstance(fc["column"], str) and fc["column"] in df.columns else None
+        header = step.raw_header(column) if column else None
+        row = fc["index"]
+        cell = f"{_letter(step, header)}{int(row)}" if header and pd.notna(row) else None
+        where = f"row {int(row)}: " if pd.notna(row) and not cell else ""
+        raise RawDataError(raw_dir / step.workbook, f"{where}dataset {name!r} fails check {fc['check']!r}"
+                           + (f" on column {column!r}" if column else ""),
+                           sheet=step.sheet, cell=cell, column=header,
+                           found=None if pd.isna(fc["failure_case"]) else fc["failure_case"]) from None
+    out = out[list(model.schema.to_schema().columns)]
+    if model.sort_by:
+        out = out.sort_values(list(model.sort_by), kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _letter(step, header: str) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(step.raw_headers.index(header) + 1)
+
+
+def check_foreign_keys(tables: dict[str, pd.DataFrame], raw_dir: Path) -> None:
+    ids = set(tables["sources"]["source_id"])
+    for name, df in tables.items():
+        for column in ("source_id", "via"):
+            if column not in df.columns:
+                continue
+            missing = df[column].notna() & ~df[column].isin(ids)
+            if missing.any():
+                step = STEPS[name]
+                raise RawDataError(raw_dir / step.workbook, f"dataset {name!r}: {column} is not a source_id of "
+                                   "the sources table", sheet=step.sheet, column=column,
+                                   found=df.loc[missing, column].iloc[0])
+
+
+def write(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path) -> None:
+    """Write the clean folder: CSVs, the descriptor, the checksum manifest."""
+    from kzict.build.descriptor import descriptor
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {f"{name}.csv": df for name, df in tables.items()}
+    files["corrections.csv"] = corrections
+    for fname, df in files.items():
+        df.to_csv(out_dir / fname, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    text = json.dumps(descriptor(tables, corrections), indent=2, ensure_ascii=False) + "\n"
+    (out_dir / _store.DESCRIPTOR).write_text(text, encoding="utf-8", newline="\n")
+    lines = [f"{sha256(out_dir / f)}  {f}\n" for f in sorted([*files, _store.DESCRIPTOR])]
+    (out_dir / _store.MANIFEST).write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build(raw_dir: Path = RAW_DIR, out_dir: Path = CLEAN_DIR) -> list[str]:
+    """Build ``out_dir`` from ``raw_dir``; on any error ``out_dir`` is left untouched."""
+    tables, corrections = process(raw_dir)
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
+    try:
+        write(tables, corrections, staging)
+        old = None
+        if out_dir.exists():
+            old = out_dir.with_name(staging.name + "-old")
+            os.rename(out_dir, old)
+        os.rename(staging, out_dir)
+        if old is not None:
+            shutil.rmtree(old)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return sorted(DATASETS)
