@@ -5,10 +5,12 @@ Column-level metadata lives in :mod:`kzict.schemas`. The build copies both into
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PLAUSIBLE_YEARS = (1990, 2035)
 THESIS = "alibayev2017"
+TIERS = ["basic", "advanced"]  # electronics_business_models.tier, in order
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class DatasetInfo:
     description: str
     locator: str
     note: str = ""
+    printed_in: str = THESIS  # source_id of the work that prints the figures
 
 
 DATASETS: dict[str, DatasetInfo] = {
@@ -55,9 +58,81 @@ DATASETS: dict[str, DatasetInfo] = {
         locator="§ The National ICT Policy, p. 34",
         note="Indicator labels are kzict's short paraphrases.",
     ),
+    "ict_programme_2010_2014": DatasetInfo(
+        title="ICT Programme 2010-2014: goals for 2014 against 2009",
+        description="Figure 2: each goal of the 2010-2014 ICT programme with its 2009 value and 2014 target "
+                    "(numeric where printed with a unit), and the qualitative rows on industry structure and the "
+                    "OECD capability survey kept as text.",
+        locator="Figure 2, p. 33",
+        note="Figure 2 credits the Decree of 2010 for both blocks, including the OECD survey rows.",
+    ),
+    "ict_policy_documents": DatasetInfo(
+        title="Major ICT policy documents of the Kazakh government",
+        description="Figure 3: main ICT policy documents adopted since 2010-2011, with date at the printed "
+                    "precision, responsible body and legal act.",
+        locator="Figure 3, p. 35",
+    ),
+    "ict_rankings": DatasetInfo(
+        title="Kazakhstan in international ICT rankings",
+        description="Kazakhstan's rank and the number of countries ranked, as the thesis reports them; one row "
+                    "per statement. The 2013 Networked Readiness rank is printed twice, once as the Global "
+                    "Information Technology Report's.",
+        locator="§ Recent Tendencies in the IT Sector, p. 33",
+        note="The page map puts this passage in § Recent Tendencies (p. 33), just before § The National ICT "
+             "Policy (p. 34).",
+    ),
+    "survey_profile": DatasetInfo(
+        title="Profile of the entrepreneurs surveyed and interviewed",
+        description="The thesis's own survey: counts of invited, surveyed and interviewed entrepreneurs; shares "
+                    "by purpose of stay abroad, residence and gender; age, years abroad and experience.",
+        locator="§ Population and Setting, p. 24",
+        note="The base of the shares is not printed ('respondents'); the shares are stored as printed.",
+    ),
+    "coding_scheme": DatasetInfo(
+        title="Coding scheme of the interview evidence",
+        description="The 13 first-cycle (in vivo) labels and the 6 final variables in their two groups, "
+                    "government and entrepreneurs.",
+        locator="§ Data Analysis Strategy and Coding, p. 26",
+    ),
+    "asadel_fund": DatasetInfo(
+        title="Asadel Venture Fund: size, allocation and ticket size",
+        description="Fund size, planned allocation by sector, investment range per company and stake range.",
+        locator="§ Access to Finance, p. 55",
+        note="The thesis reports a Facebook post by the fund's managing partner; its date is not printed.",
+    ),
+    "sector_facts": DatasetInfo(
+        title="Single sourced figures on the ICT sector (Ch. 3)",
+        description="The other sourced single figures of Ch. 3: shares of value added, telecom's share of the "
+                    "sector, coverage, local content, growth targets, ICT goods' share of trade.",
+        locator="Ch. 3, pp. 28-33",
+        note="Qualifiers such as 'approximately' are kept in `printed`.",
+    ),
+    "transnational_channels": DatasetInfo(
+        title="Channels of transnational ties and who leads them (Figures 4-6)",
+        description="For each channel of Ch. 5 and each direction, the actor the thesis says leads the flow. "
+                    "The images of Figures 4-6 were lost in the text extraction; this table restates their "
+                    "argument from the text.",
+        locator="Ch. 5, pp. 47-58",
+        note="Mechanisms are kzict's summaries of the text, not quotations.",
+    ),
+    "electronics_business_models": DatasetInfo(
+        title="Business models of Kazakhstan's electronics firms",
+        description="The four business models of the electronics paper as a typology (basic < advanced) with "
+                    "the capabilities the abstract states for each; what it does not state is NA.",
+        locator="long abstract, para. 2",
+        note="From the paper's abstract only (fieldwork 2022-2023); one of the four models is not described "
+             "there and is all NA. The order among the advanced models is not stated.",
+        printed_in="electronics_semiperiphery",
+    ),
     "sources": DatasetInfo(
         title="Sources",
         description="Every work a value comes from: the thesis and the original sources it names.",
         locator="Reference list (after the Appendix)",
     ),
 }
+
+
+def short_citation(citation: str) -> str:
+    """'OECD (2010). OECD ...' -> 'OECD (2010)'; 'Alibayev, Yerdaulet (2017). ...' -> 'Alibayev (2017)'."""
+    first = citation.split(". ")[0].rstrip(".")
+    return re.sub(r"^([^,(]+), [^,()]+ (\([^)]*\))$", r"\1 \2", first)

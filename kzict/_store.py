@@ -73,9 +73,9 @@ def read_verified(res: dict):
     import pandas as pd
 
     data = _read_checked(res["path"])
-    fields = res["schema"]["fields"]
-    return pd.read_csv(io.BytesIO(data), dtype={f["name"]: f["kzict:dtype"] for f in fields},
-                       keep_default_na=False, na_values=[""])
+    dtypes = {f["name"]: (pd.CategoricalDtype(f["kzict:categories"], ordered=f["kzict:ordered"])
+                          if f["kzict:dtype"] == "category" else f["kzict:dtype"]) for f in res["schema"]["fields"]}
+    return pd.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False, na_values=[""])
 
 
 def verify_all() -> int:

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 import kzict
+from kzict._meta import short_citation
 
 DEFAULT = Path(__file__).resolve().parent.parent / "docs" / "datasets.md"
 
@@ -33,7 +34,7 @@ def render() -> str:
         b = kzict.describe(name)
         df = kzict.load(name)
         out += ["", f"## {name}", "", f"**{b.title}.** {b.description}", "",
-                f"- Printed in: Alibayev (2017), {b.locator}",
+                f"- Printed in: {short_citation(sources[b.printed_in])}, {b.locator}",
                 f"- Key: `{', '.join(b.key)}`; rows: {b.rows}"]
         if "source_id" in df.columns and name != "sources":
             for sid in dict.fromkeys(df["source_id"]):

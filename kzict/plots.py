@@ -22,10 +22,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import kzict  # noqa: E402
+from kzict._meta import short_citation  # noqa: E402
 
 STYLE = resources.files("kzict") / "style" / "kzict.mplstyle"
 ACCENT, MUTED, GREY = "#e15759", "#4e79a7", "#b0b0b0"
-THESIS_SHORT = "Alibayev (2017)"
 
 
 @contextmanager
@@ -34,18 +34,15 @@ def house_style():
         yield
 
 
-def _short(citation: str) -> str:
-    """'OECD (2010). OECD Information ...' -> 'OECD (2010)'"""
-    return citation.split(". ")[0].rstrip(".")
-
-
 def caption(name: str, df: pd.DataFrame | None = None) -> str:
-    """'Source: <original sources>, as printed in Alibayev (2017), <locator>.'"""
+    """'Source: <original sources>, as printed in <work>, <locator>.' from the dataset's metadata."""
     df = kzict.load(name) if df is None else df
-    sources = kzict.load("sources").set_index("source_id")["citation"]
-    originals = "; ".join(_short(sources[s]) for s in dict.fromkeys(df["source_id"]))
-    locators = "; ".join(dict.fromkeys(df["locator"]))
-    return f"Source: {originals}, as printed in {THESIS_SHORT}, {locators}. Chart: kzict."
+    cites = kzict.load("sources").set_index("source_id")["citation"]
+    printed_in = kzict.describe(name).printed_in
+    originals = [short_citation(cites[s]) for s in dict.fromkeys(df["source_id"]) if s != printed_in]
+    where = f"{short_citation(cites[printed_in])}, " + "; ".join(dict.fromkeys(df["locator"]))
+    return (f"Source: {'; '.join(originals)}, as printed in {where}" if originals else f"Source: {where}") \
+        + ". Chart: kzict."
 
 
 def _finish(fig, ax, title: str, text: str, subtitle: str | None = None):

@@ -16,7 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from kzict._meta import PLAUSIBLE_YEARS
+from kzict._meta import PLAUSIBLE_YEARS, TIERS
 
 YEAR_MIN, YEAR_MAX = PLAUSIBLE_YEARS
 
@@ -136,6 +136,216 @@ class Ik2020Targets(pa.DataFrameModel):
         return pct_ok & rank_ok
 
 
+class IctProgramme20102014(pa.DataFrameModel):
+    goal_id: Series[int] = pa.Field(ge=1, unique=True, description="Row of Figure 2, top to bottom.",
+                                    metadata={"unit": "id"})
+    section: Series[str] = pa.Field(isin=["Government of Kazakhstan ICT plan (selected goals)",
+                                          "OECD country capability survey, IT sector"],
+                                    description="Block of Figure 2 the row belongs to, as printed.",
+                                    metadata={"unit": "category"})
+    goal: Series[str] = pa.Field(description="Goal or survey item, as printed.", metadata={"unit": "text"})
+    value_2009: Series[float] = pa.Field(nullable=True, ge=0,
+                                         description="2009 value; NA for a qualitative row.",
+                                         metadata={"unit": "see `unit`"})
+    target_2014: Series[float] = pa.Field(nullable=True, ge=0,
+                                          description="2014 target; NA for a qualitative or empty row.",
+                                          metadata={"unit": "see `unit`"})
+    unit: Series[str] = pa.Field(nullable=True, isin=["KZT bn", "%"],
+                                 description="Unit of value_2009 and target_2014; NA for qualitative rows.",
+                                 metadata={"unit": "category"})
+    printed_2009: Series[str] = pa.Field(description="The 2009 cell as printed.", metadata={"unit": "text"})
+    printed_2014: Series[str] = pa.Field(nullable=True, description="The 2014 cell as printed; NA if empty.",
+                                         metadata={"unit": "text"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["goal_id"]
+
+    @pa.dataframe_check(description="a percentage is at most 100; a value has a unit")
+    def units_fit(cls, df: pd.DataFrame) -> Series[bool]:
+        pct = df["unit"] == "%"
+        ok_pct = ~pct | ((df["value_2009"].fillna(0) <= 100) & (df["target_2014"].fillna(0) <= 100))
+        has_value = df["value_2009"].notna() | df["target_2014"].notna()
+        return ok_pct & (has_value == df["unit"].notna())
+
+
+class IctPolicyDocuments(pa.DataFrameModel):
+    doc_id: Series[int] = pa.Field(ge=1, unique=True, description="Row of Figure 3, top to bottom.",
+                                   metadata={"unit": "id"})
+    title: Series[str] = pa.Field(description="Title of the document, as printed.", metadata={"unit": "text"})
+    date: Series[str] = pa.Field(str_matches=r"^\d{4}(-\d{2}-\d{2})?$",
+                                 description="Date in ISO 8601 at the printed precision: a year alone stays a year.",
+                                 metadata={"unit": "ISO 8601 date"})
+    date_precision: Series[str] = pa.Field(isin=["year", "day"], description="Precision of the printed date.",
+                                           metadata={"unit": "category"})
+    year: Series[int] = _year("Year of the document.")
+    responsible_body: Series[str] = pa.Field(description="Organisation responsible, as printed.",
+                                             metadata={"unit": "text"})
+    legal_act: Series[str] = pa.Field(description="Legal status, as printed.", metadata={"unit": "text"})
+    act_number: Series[int] = pa.Field(ge=1, description="Number of the decree in `legal_act`.",
+                                       metadata={"unit": "id"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["doc_id"]
+
+    @pa.dataframe_check(description="year is the date's year; precision fits the date")
+    def date_consistent(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["date"].str[:4].astype(int) == df["year"]) & (
+            (df["date"].str.len() == 4) == (df["date_precision"] == "year"))
+
+
+class IctRankings(pa.DataFrameModel):
+    index: Series[str] = pa.Field(description="Index or report, as the thesis names it.", metadata={"unit": "text"})
+    edition_year: Series[int] = _year("Edition (year) of the index.")
+    rank: Series[int] = pa.Field(ge=1, description="Kazakhstan's rank (1 = best).", metadata={"unit": "rank"})
+    countries_ranked: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1,
+                                                       description="Number of countries ranked; NA if not printed.",
+                                                       metadata={"unit": "countries"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["index", "edition_year"]
+
+    @pa.dataframe_check(description="rank is within the number of countries ranked")
+    def rank_within_field(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["countries_ranked"].isna() | (df["rank"] <= df["countries_ranked"])
+
+
+class SurveyProfile(pa.DataFrameModel):
+    measure: Series[str] = pa.Field(description="What is measured.", metadata={"unit": "id"})
+    category: Series[str] = pa.Field(description="Category of the measure ('all' for a single figure).",
+                                     metadata={"unit": "text"})
+    statistic: Series[str] = pa.Field(isin=["count", "share", "min", "max", "mean", "mean_lower_bound",
+                                            "mean_upper_bound"],
+                                      description="Kind of figure.", metadata={"unit": "category"})
+    group: Series[str] = pa.Field(description="Who the figure describes, in the thesis's words.",
+                                  metadata={"unit": "text"})
+    value: Series[float] = pa.Field(ge=0, description="The figure; unit in `unit`.", metadata={"unit": "see `unit`"})
+    unit: Series[str] = pa.Field(isin=["persons", "questions", "%", "years", "employees"],
+                                 description="Unit of `value`.", metadata={"unit": "category"})
+    printed: Series[str] = pa.Field(description="The figure as printed.", metadata={"unit": "text"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["measure", "category", "statistic"]
+
+    @pa.dataframe_check(description="shares are per cent of at most 100")
+    def shares_are_pct(cls, df: pd.DataFrame) -> Series[bool]:
+        share = df["statistic"] == "share"
+        return ~share | ((df["unit"] == "%") & (df["value"] <= 100))
+
+
+class CodingScheme(pa.DataFrameModel):
+    stage: Series[str] = pa.Field(isin=["first cycle", "final"],
+                                  description="'first cycle': in vivo labels; 'final': variables after pattern coding.",
+                                  metadata={"unit": "category"})
+    position: Series[int] = pa.Field(ge=1, description="Order within the stage, as printed.", metadata={"unit": "id"})
+    label: Series[str] = pa.Field(description="Label or variable, as printed.", metadata={"unit": "text"})
+    group: Series[str] = pa.Field(nullable=True, isin=["government", "entrepreneurs"],
+                                  description="Group of a final variable; NA in the first cycle.",
+                                  metadata={"unit": "category"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["stage", "label"]
+
+    @pa.dataframe_check(description="final variables have a group, first-cycle labels none")
+    def group_iff_final(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["group"].notna() == (df["stage"] == "final")
+
+
+class AsadelFund(pa.DataFrameModel):
+    measure: Series[str] = pa.Field(isin=["fund_size", "allocation", "investment_per_company", "stake"],
+                                    description="What is measured.", metadata={"unit": "category"})
+    category: Series[str] = pa.Field(description="Sector for an allocation; 'all' otherwise.",
+                                     metadata={"unit": "text"})
+    statistic: Series[str] = pa.Field(isin=["value", "share", "min", "max"], description="Kind of figure.",
+                                      metadata={"unit": "category"})
+    value: Series[float] = pa.Field(gt=0, description="The figure; unit in `unit`.", metadata={"unit": "see `unit`"})
+    unit: Series[str] = pa.Field(isin=["USD mn", "%"], description="Unit of `value`.", metadata={"unit": "category"})
+    printed: Series[str] = pa.Field(description="The figure as printed.", metadata={"unit": "text"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["measure", "category", "statistic"]
+
+
+class SectorFacts(pa.DataFrameModel):
+    fact_id: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$", unique=True, description="Identifier.",
+                                    metadata={"unit": "id"})
+    fact: Series[str] = pa.Field(description="What the figure is (kzict's short label).", metadata={"unit": "text"})
+    geography: Series[str] = pa.Field(description="Where the figure applies.", metadata={"unit": "text"})
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=YEAR_MIN, le=YEAR_MAX,
+                                           description="Year, where printed; NA otherwise.", metadata={"unit": "year"})
+    period: Series[str] = pa.Field(nullable=True, description="Period, where printed; NA otherwise.",
+                                   metadata={"unit": "text"})
+    value: Series[float] = pa.Field(ge=0, le=100, description="The figure; unit in `unit`.",
+                                    metadata={"unit": "see `unit`"})
+    unit: Series[str] = pa.Field(str_startswith="%", description="Unit of `value` (a per cent of what).",
+                                 metadata={"unit": "text"})
+    printed: Series[str] = pa.Field(description="The figure as printed.", metadata={"unit": "text"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["fact_id"]
+
+
+class TransnationalChannels(pa.DataFrameModel):
+    channel: Series[str] = pa.Field(isin=["knowledge and innovation", "outsourcing", "access to finance"],
+                                    description="Channel of transnational ties (Ch. 5).", metadata={"unit": "category"})
+    direction: Series[str] = pa.Field(isin=["into Kazakhstan", "out of Kazakhstan"],
+                                      description="Direction of the flow.", metadata={"unit": "category"})
+    lead_actor: Series[str] = pa.Field(isin=["state", "entrepreneurs"],
+                                       description="Who the thesis says leads this flow.", metadata={"unit": "category"})
+    mechanism: Series[str] = pa.Field(description="How the flow happens (kzict's summary).", metadata={"unit": "text"})
+    figure: Series[str] = pa.Field(str_matches=r"^Figure [456], p\. \d+$",
+                                   description="The thesis figure (image lost) that drew this channel.",
+                                   metadata={"unit": "text"})
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["channel", "direction"]
+
+
+_CAPABILITY = dict(nullable=True, isin=["yes", "limited"], metadata={"unit": "category"})
+
+
+class ElectronicsBusinessModels(pa.DataFrameModel):
+    model_id: Series[int] = pa.Field(ge=1, le=4, unique=True, description="kzict's number for the model (1-4).",
+                                     metadata={"unit": "id"})
+    model: Series[str] = pa.Field(nullable=True, description="Short label; NA where the abstract does not describe it.",
+                                  metadata={"unit": "text"})
+    tier: Series[pa.typing.Category] = pa.Field(
+        dtype_kwargs={"categories": TIERS, "ordered": True},
+        nullable=True, description="Place in the typology, basic < advanced; NA where not stated.",
+        metadata={"unit": "ordered category"})
+    technology_origin: Series[str] = pa.Field(nullable=True, description="Where imported technology comes from.",
+                                              metadata={"unit": "text"})
+    imports_foreign_technology: Series[str] = pa.Field(description="Builds on imported technology.", **_CAPABILITY)
+    imported_hardware: Series[str] = pa.Field(description="Builds on imported hardware.", **_CAPABILITY)
+    in_house_software: Series[str] = pa.Field(description="Develops software in house.", **_CAPABILITY)
+    in_house_rnd: Series[str] = pa.Field(description="Does R&D in house.", **_CAPABILITY)
+    domestic_hardware_development: Series[str] = pa.Field(description="Develops hardware in Kazakhstan.",
+                                                          **_CAPABILITY)
+    outsourced_component_production: Series[str] = pa.Field(description="Outsources component production.",
+                                                            **_CAPABILITY)
+    in_house_design: Series[str] = pa.Field(description="Keeps core design and development in house.", **_CAPABILITY)
+    source_id: Series[str] = _source_id()
+    locator: Series[str] = _locator()
+
+    class Config(_Strict):
+        unique = ["model_id"]
+
+
 class Sources(pa.DataFrameModel):
     source_id: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$", unique=True,
                                       description="Identifier used by `source_id` in every table.",
@@ -173,5 +383,14 @@ MODELS = {m.name: m for m in (
     Model("it_expenditure_total", ItExpenditureTotal, ("year",)),
     Model("it_trade", ItTrade, ("year", "flow")),
     Model("ik2020_targets", Ik2020Targets, ("indicator_id",)),
+    Model("ict_programme_2010_2014", IctProgramme20102014, ("goal_id",)),
+    Model("ict_policy_documents", IctPolicyDocuments, ("doc_id",)),
+    Model("ict_rankings", IctRankings, ("index", "edition_year"), order=("edition_year", "index")),
+    Model("survey_profile", SurveyProfile, ("measure", "category", "statistic"), order=()),
+    Model("coding_scheme", CodingScheme, ("stage", "label"), order=("stage", "position")),
+    Model("asadel_fund", AsadelFund, ("measure", "category", "statistic"), order=()),
+    Model("sector_facts", SectorFacts, ("fact_id",), order=()),
+    Model("transnational_channels", TransnationalChannels, ("channel", "direction"), order=()),
+    Model("electronics_business_models", ElectronicsBusinessModels, ("model_id",)),
     Model("sources", Sources, ("source_id",), order=()),  # the thesis first, then as listed
 )}

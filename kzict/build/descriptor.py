@@ -5,15 +5,17 @@ descriptions from it, so that loading needs neither pandera nor the build.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from kzict import __version__
-from kzict._meta import DATASETS, THESIS
+from kzict._meta import DATASETS
 
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0"}
 _TYPES = {"int64": "integer", "Int64": "integer", "float64": "number", "str": "string",
-          "string[python]": "string", "bool": "boolean"}
+          "string[python]": "string", "bool": "boolean", "category": "string"}
 _CONSTRAINTS = {  # pandera check name -> (Frictionless constraint, statistic)
     "greater_than_or_equal_to": ("minimum", "min_value"),
     "less_than_or_equal_to": ("maximum", "max_value"),
@@ -29,7 +31,10 @@ def field(name: str, column) -> dict:
     kind = _TYPES[dtype]
     # pandas' own name for the dtype, so that read_csv gives what pandera's coercion gives
     out = {"name": name, "type": kind, "description": column.description,
-           "kzict:unit": (column.metadata or {}).get("unit"), "kzict:dtype": "str" if kind == "string" else dtype}
+           "kzict:unit": (column.metadata or {}).get("unit"), "kzict:dtype": "str" if kind == "string" and dtype != "category" else dtype}
+    if dtype == "category":  # the ordered levels travel with the field, so the loader can rebuild them
+        out["kzict:categories"] = list(column.dtype.type.categories)
+        out["kzict:ordered"] = bool(column.dtype.type.ordered)
     constraints = {} if column.nullable else {"required": True}
     if column.unique:
         constraints["unique"] = True
@@ -38,6 +43,8 @@ def field(name: str, column) -> dict:
             key, stat = _CONSTRAINTS[check.name]
             value = check.statistics[stat]
             constraints[key] = sorted(value) if key == "enum" else value
+        elif check.name == "str_startswith":
+            constraints["pattern"] = "^" + re.escape(check.statistics["string"]) + ".*"
         elif check.name == "str_length":
             if check.statistics.get("min_value") is not None:
                 constraints["minLength"] = check.statistics["min_value"]
@@ -62,7 +69,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign,
                    "missingValues": [""]},
-        "kzict:locator": info.locator, "kzict:printed_in": THESIS, "kzict:note": info.note,
+        "kzict:locator": info.locator, "kzict:printed_in": info.printed_in, "kzict:note": info.note,
         "kzict:rows": len(df),
     }
 
