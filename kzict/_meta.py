@@ -11,6 +11,12 @@ from dataclasses import dataclass
 PLAUSIBLE_YEARS = (1990, 2035)
 THESIS = "alibayev2017"
 TIERS = ["basic", "advanced"]  # electronics_business_models.tier, in order
+CAPABILITIES = {  # electronics_business_models: capability column -> its header in the raw sheet
+    "imports_foreign_technology": "Imports foreign technology", "imported_hardware": "Imported hardware",
+    "in_house_software": "In-house software", "in_house_rnd": "In-house R&D",
+    "domestic_hardware_development": "Domestic hardware development",
+    "outsourced_component_production": "Outsourced component production", "in_house_design": "In-house design",
+}
 
 
 @dataclass(frozen=True)

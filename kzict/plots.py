@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from importlib import resources
 
 import matplotlib
+import matplotlib.colors
 import matplotlib.ticker
 import matplotlib.transforms as mtransforms
 
@@ -22,7 +23,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import kzict  # noqa: E402
-from kzict._meta import short_citation  # noqa: E402
+from kzict._meta import CAPABILITIES, short_citation  # noqa: E402
 
 STYLE = resources.files("kzict") / "style" / "kzict.mplstyle"
 ACCENT, MUTED, GREY = "#e15759", "#4e79a7", "#b0b0b0"
@@ -34,7 +35,7 @@ def house_style():
         yield
 
 
-def caption(name: str, df: pd.DataFrame | None = None) -> str:
+def caption(name: str, df: pd.DataFrame | None = None, note: str = "") -> str:
     """'Source: <original sources>, as printed in <work>, <locator>.' from the dataset's metadata."""
     df = kzict.load(name) if df is None else df
     cites = kzict.load("sources").set_index("source_id")["citation"]
@@ -42,7 +43,7 @@ def caption(name: str, df: pd.DataFrame | None = None) -> str:
     originals = [short_citation(cites[s]) for s in dict.fromkeys(df["source_id"]) if s != printed_in]
     where = f"{short_citation(cites[printed_in])}, " + "; ".join(dict.fromkeys(df["locator"]))
     return (f"Source: {'; '.join(originals)}, as printed in {where}" if originals else f"Source: {where}") \
-        + ". Chart: kzict."
+        + (f". {note}" if note else "") + ". Chart: kzict."
 
 
 def _finish(fig, ax, title: str, text: str, subtitle: str | None = None):
@@ -141,9 +142,9 @@ def it_trade(df: pd.DataFrame | None = None):
         ax.set_xlabel("Year")
         ax.legend(loc="upper left")
         return _finish(fig, ax, "IT exports and imports of Kazakhstan, 2011-2015",
-                       caption("it_trade", df) + " Export/import labels corrected from the print: "
-                       "the thesis's own ratios (imports 7.5x exports in 2014, 18.5x in 2015) require the swap; "
-                       "see kzict.corrections().",
+                       caption("it_trade", df, note="Export/import labels corrected from the print: the "
+                               "thesis's own ratios (imports 7.5x exports in 2014, 18.5x in 2015) require the swap; "
+                               "see kzict.corrections()"),
                        subtitle="Gaps are years with no printed figure, not zeros")
 
 
@@ -175,9 +176,288 @@ def ik2020_targets(df: pd.DataFrame | None = None):
                        caption("ik2020_targets", df), subtitle="Targets to be met by the programme's end in 2020")
 
 
+def ict_programme_2010_2014(df: pd.DataFrame | None = None):
+    """Figure 2: 2009 values against 2014 targets, the sector size in KZT bn and the shares in %."""
+    df = kzict.load("ict_programme_2010_2014") if df is None else df
+    size = df[df["unit"] == "KZT bn"]
+    pct = df[df["unit"] == "%"].iloc[::-1]
+    with house_style():
+        fig, (axs, ax) = plt.subplots(1, 2, figsize=(9.5, 4.6), width_ratios=[1, 3])
+        row = size.iloc[0]
+        axs.bar(["2009", "2014\ntarget"], [row.value_2009, row.target_2014], color=[GREY, MUTED], width=0.6)
+        for x, v in enumerate([row.value_2009, row.target_2014]):
+            axs.text(x, v + 3, f"{v:g}", ha="center", fontsize=9)
+        axs.set_ylabel("ICT sector size, KZT bn")
+        axs.set_ylim(0, row.target_2014 * 1.2)
+        axs.grid(axis="x", visible=False)
+        y = np.arange(len(pct))
+        ax.hlines(y, pct["value_2009"], pct["target_2014"], color="#cccccc", linewidth=3, zorder=1)
+        ax.scatter(pct["value_2009"], y, color=GREY, s=45, zorder=2, label="2009")
+        ax.scatter(pct["target_2014"], y, color=MUTED, s=45, zorder=2, label="2014 target")
+        for i, (_, r) in enumerate(pct.iterrows()):
+            ax.text(r.target_2014 + 2, i, f"{r.value_2009:g} → {r.target_2014:g}", va="center", fontsize=8.5)
+        ax.set_yticks(y, pct["goal"])
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("%")
+        ax.grid(axis="y", visible=False)
+        ax.legend(loc="lower right", fontsize=8.5)
+        fig.subplots_adjust(wspace=0.7)
+        return _finish(fig, axs, "ICT Programme 2010-2014: 2009 values and 2014 targets",
+                       caption("ict_programme_2010_2014", df),
+                       subtitle="Quantitative goals of Figure 2; its qualitative rows are in the table")
+
+
+def ict_policy_documents(df: pd.DataFrame | None = None):
+    """Figure 3 as a timeline: a dated act is a point, an act dated by year alone spans its year."""
+    df = kzict.load("ict_policy_documents") if df is None else df
+    d = df.sort_values("date")
+    with house_style():
+        fig, ax = plt.subplots(figsize=(8.5, 3.4))
+        for i, (_, r) in enumerate(d.iterrows()):
+            if r.date_precision == "year":
+                ax.barh(i, 1, left=r.year, height=0.35, color=MUTED, alpha=0.35)
+                x = r.year + 0.5
+            else:
+                ts = pd.Timestamp(r.date)
+                x = r.year + (ts.day_of_year - 0.5) / (366 if ts.is_leap_year else 365)
+                ax.plot(x, i, marker="D", color=MUTED, markersize=8)
+            title = textwrap.shorten(r.title.strip(" ."), 60, placeholder="…")
+            ax.text(x, i + 0.3, f"{title}\n{r.legal_act}, {r.date}", ha="center", va="bottom", fontsize=8)
+        ax.set_yticks([])
+        ax.set_ylim(-0.6, len(d) + 0.2)
+        lo, hi = int(d["year"].min()), int(d["year"].max()) + 1
+        ax.set_xlim(lo - 0.6, hi + 0.6)
+        ax.set_xticks(range(lo, hi + 1))
+        ax.set_xlabel("Date (a bar: only the year is printed)")
+        ax.spines["left"].set_visible(False)
+        return _finish(fig, ax, "Major ICT policy documents, 2010-2013", caption("ict_policy_documents", df))
+
+
+def ict_rankings(df: pd.DataFrame | None = None):
+    """Kazakhstan's rank in the ICT indices the thesis cites, by edition; rank axis inverted."""
+    df = kzict.load("ict_rankings") if df is None else df
+    markers = {"ICT Development Index": ("o", ACCENT), "Networked Readiness Index": ("s", MUTED),
+               "Global Information Technology Report": ("D", "#59a14f")}
+    with house_style():
+        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+        for name, g in df.groupby("index", sort=False):
+            m, c = markers.get(name, ("o", GREY))
+            g = g.sort_values("edition_year")
+            ax.plot(g["edition_year"], g["rank"], marker=m, color=c, label=name, markersize=8,
+                    linestyle="-" if len(g) > 1 else "none", alpha=0.9)
+            for _, r in g.iterrows():
+                of = "" if pd.isna(r.countries_ranked) else f" of {int(r.countries_ranked)}"
+                dy = -14 if name == "Global Information Technology Report" else 9
+                ax.annotate(f"{r['rank']}{of}", (r.edition_year, r["rank"]), textcoords="offset points",
+                            xytext=(10, dy), fontsize=8.5, color=c)
+        ax.invert_yaxis()
+        ax.set_ylim(60, 30)
+        ax.set_xlim(2011.5, 2014.8)
+        ax.set_xticks([2012, 2013, 2014])
+        ax.set_xlabel("Edition")
+        ax.set_ylabel("Kazakhstan's rank (1 = best)")
+        ax.legend(loc="lower right", fontsize=8)
+        return _finish(fig, ax, "Kazakhstan in international ICT rankings", caption("ict_rankings", df),
+                       subtitle="The 2013 Networked Readiness rank is printed twice (as the GITR's and the NRI's)")
+
+
+def survey_profile(df: pd.DataFrame | None = None):
+    """The survey: who was invited, surveyed and interviewed, and the printed shares of respondents."""
+    df = kzict.load("survey_profile") if df is None else df
+    counts = df[df["measure"].isin(["invited", "surveyed", "interviewed"])]
+    with house_style():
+        fig, (axc, ax) = plt.subplots(1, 2, figsize=(9.5, 3.8), width_ratios=[1, 1.6])
+        axc.bar(counts["measure"], counts["value"], color=[GREY, MUTED, ACCENT], width=0.6)
+        for i, v in enumerate(counts["value"]):
+            axc.text(i, v + 2, f"{v:g}", ha="center", fontsize=9)
+        axc.set_ylabel("Entrepreneurs, persons")
+        axc.grid(axis="x", visible=False)
+        blocks = ["purpose_of_stay_abroad", "residence", "gender"]
+        palette = ["4e79a7", "f28e2b", "59a14f", "76b7b2"]
+        for j, measure in enumerate(blocks):
+            part = df[df["measure"] == measure]
+            left = 0.0
+            for k, (_, r) in enumerate(part.iterrows()):
+                ax.barh(j, r.value, left=left, color="#" + palette[k], height=0.6, edgecolor="white")
+                if r.value >= 12:
+                    ax.text(left + r.value / 2, j, f"{r.category}\n{r.value:g}", ha="center", va="center",
+                            fontsize=7.5, color="white")
+                else:  # too narrow for its label: write it above the segment
+                    ax.text(left + r.value, j - 0.36, f"{r.category} {r.value:g}", ha="right", va="bottom",
+                            fontsize=7.5, color="#333333")
+                left += r.value
+        ax.set_yticks(range(len(blocks)), ["purpose of stay\nabroad", "residence", "gender"])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("% of respondents (as printed)")
+        ax.grid(axis="y", visible=False)
+        fig.subplots_adjust(wspace=0.45)
+        age = df[df["measure"] == "age"].set_index("statistic")["value"]
+        return _finish(fig, axc, "The entrepreneurs in the thesis's survey", caption("survey_profile", df),
+                       subtitle=f"Age {age['min']:g}-{age['max']:g} (mean {age['mean']:g}); "
+                                "the base of the shares is not printed")
+
+
+def coding_scheme(df: pd.DataFrame | None = None):
+    """The coding: 13 first-cycle labels reduced to 6 variables in two groups."""
+    df = kzict.load("coding_scheme") if df is None else df
+    first = df[df["stage"] == "first cycle"]
+    final = df[df["stage"] == "final"]
+    with house_style():
+        fig, ax = plt.subplots(figsize=(8, 5))
+        ax.set_axis_off()
+        n = len(first)
+        for i, label in enumerate(first["label"]):
+            ax.text(0.05, 1 - (i + 0.5) / n, label, fontsize=9, va="center",
+                    bbox=dict(boxstyle="round,pad=0.25", fc="#f2f2f2", ec="none"))
+        colors = {"government": ACCENT, "entrepreneurs": MUTED}
+        y = 0.9
+        for group, g in final.groupby("group", sort=False):
+            ax.text(0.62, y + 0.06, group, fontsize=10, fontweight="bold", color=colors[group])
+            for label in g["label"]:
+                ax.text(0.62, y, label, fontsize=9, va="center",
+                        bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=colors[group]))
+                y -= 0.09
+            y -= 0.1
+        ax.annotate("", (0.58, 0.5), (0.42, 0.5), arrowprops=dict(arrowstyle="-|>", color="#777777", lw=1.5))
+        ax.text(0.5, 0.53, f"{n} → {len(final)}", ha="center", fontsize=11, color="#555555")
+        ax.text(0.05, 1.02, "First cycle: in vivo labels", fontsize=9, color="#555555")
+        ax.text(0.62, 1.02, "Final variables", fontsize=9, color="#555555")
+        return _finish(fig, ax, "Coding of the interview evidence", caption("coding_scheme", df))
+
+
+def asadel_fund(df: pd.DataFrame | None = None):
+    """The Asadel fund's planned allocation by sector, with its size and ticket ranges."""
+    df = kzict.load("asadel_fund") if df is None else df
+    v = df.set_index(["measure", "category", "statistic"])["value"]
+    alloc = df[df["measure"] == "allocation"].sort_values("value", ascending=False, kind="stable")
+    with house_style():
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        ax.barh(alloc["category"], alloc["value"], color=MUTED, height=0.6)
+        for i, val in enumerate(alloc["value"]):
+            ax.text(val + 1, i, f"{val:g} %", va="center", fontsize=9)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 60)
+        ax.set_xlabel("Planned allocation, % of the fund")
+        ax.grid(axis="y", visible=False)
+        sub = (f"Fund USD {v[('fund_size', 'all', 'value')]:g} mn; USD "
+               f"{v[('investment_per_company', 'all', 'min')]:g}-{v[('investment_per_company', 'all', 'max')]:g} mn "
+               f"per company for stakes of {v[('stake', 'all', 'min')]:g}-{v[('stake', 'all', 'max')]:g} %")
+        return _finish(fig, ax, "Asadel Venture Fund: planned allocation", caption("asadel_fund", df), subtitle=sub)
+
+
+FACT_PAIRS = [  # (group label with unit, fact_ids); each group compares like with like
+    ("ICT share of business value added, %", ["kaz_ict_share_bva", "oecd_ict_share_bva"]),
+    ("Telecom share of the ICT sector, %", ["kaz_telecom_share_of_ict", "oecd_telecom_share_of_ict"]),
+    ("Coverage in Kazakhstan, %", ["mobile_coverage", "landline_coverage"]),
+    ("Kazakh content, 2010, % of value sold", ["local_content_it_hardware", "local_content_it_services"]),
+    ("ICT goods in trade in goods, 2010, %", ["ict_goods_share_world_trade", "ict_goods_share_trade_emerging"]),
+    ("Growth, % per year", ["target_average_annual_growth", "target_turnover_cagr", "it_production_growth"]),
+]
+_FACT_LABELS = {
+    "kaz_ict_share_bva": "Kazakhstan", "oecd_ict_share_bva": "OECD", "kaz_telecom_share_of_ict": "Kazakhstan",
+    "oecd_telecom_share_of_ict": "OECD", "mobile_coverage": "mobile", "landline_coverage": "landline",
+    "local_content_it_hardware": "IT hardware", "local_content_it_services": "IT services",
+    "ict_goods_share_world_trade": "world", "ict_goods_share_trade_emerging": "emerging economies",
+    "target_average_annual_growth": "ICT sector target 2010-14", "target_turnover_cagr": "turnover CAGR target",
+    "it_production_growth": "IT production, 2015",
+}
+
+
+def sector_facts(df: pd.DataFrame | None = None):
+    """The single figures of Ch. 3 in comparable pairs, each group with its own unit."""
+    df = kzict.load("sector_facts") if df is None else df
+    v = df.set_index("fact_id")["value"]
+    with house_style():
+        fig, ax = plt.subplots(figsize=(8.5, 6.2))
+        y, ticks, labels = 0, [], []
+        for group, ids in FACT_PAIRS:
+            ax.text(0, y - 0.75, group, fontsize=9, fontweight="bold", color="#333333")
+            for fid in ids:
+                is_kz = _FACT_LABELS[fid] == "Kazakhstan"
+                ax.barh(y, v[fid], color=ACCENT if is_kz else MUTED, height=0.7)
+                ax.text(v[fid] + 0.8, y, f"{v[fid]:g}", va="center", fontsize=8.5)
+                ticks.append(y)
+                labels.append(_FACT_LABELS[fid])
+                y += 1
+            y += 1.3
+        ax.set_yticks(ticks, labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("% (unit of each group in its heading)")
+        ax.grid(axis="y", visible=False)
+        return _finish(fig, ax, "The ICT sector in single figures (Ch. 3)", caption("sector_facts", df))
+
+
+def transnational_channels(df: pd.DataFrame | None = None):
+    """Figures 4-6 redrawn: for each channel, the flows into and out of Kazakhstan and who leads them."""
+    df = kzict.load("transnational_channels") if df is None else df
+    colors = {"state": ACCENT, "entrepreneurs": MUTED}
+    channels = list(dict.fromkeys(df["channel"]))
+    with house_style():
+        fig, axes = plt.subplots(1, len(channels), figsize=(10, 4.2))
+        for ax, ch in zip(axes, channels):
+            ax.set_axis_off()
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
+            g = df[df["channel"] == ch].set_index("direction")
+            for y, text in ((0.9, "Abroad"), (0.1, "Kazakhstan")):
+                ax.text(0.5, y, text, ha="center", va="center", fontsize=10,
+                        bbox=dict(boxstyle="round,pad=0.5", fc="#f2f2f2", ec="#999999"))
+            # labels sit on the inner side of each arrow, at different heights, so panels never collide
+            for direction, x, (y0, y1), (lx, ly, ha) in (
+                    ("into Kazakhstan", 0.12, (0.8, 0.2), (0.17, 0.6, "left")),
+                    ("out of Kazakhstan", 0.88, (0.2, 0.8), (0.83, 0.4, "right"))):
+                actor = g.loc[direction, "lead_actor"]
+                ax.annotate("", (x, y1), (x, y0), arrowprops=dict(arrowstyle="-|>", lw=2.5, color=colors[actor]))
+                ax.text(lx, ly, f"{direction}\nled by\n{actor}", ha=ha, va="center", fontsize=8, color=colors[actor])
+            fig_no = g["figure"].iloc[0].split(",")[0]
+            ax.set_title(f"{fig_no}: {ch}", fontsize=9.5, fontweight="normal", loc="center")
+        return _finish(fig, axes[0], "Transnational ties: who leads each flow (Figures 4-6 redrawn)",
+                       caption("transnational_channels", df),
+                       subtitle="The original images were lost; redrawn from the text of Ch. 5")
+
+
+def electronics_business_models(df: pd.DataFrame | None = None):
+    """The four business models and the capabilities the abstract states; NA cells are 'not stated'."""
+    df = kzict.load("electronics_business_models") if df is None else df
+    caps = list(CAPABILITIES)
+    level = {"yes": 2, "limited": 1}
+    with house_style():
+        fig, ax = plt.subplots(figsize=(9, 3.8))
+        cmap = matplotlib.colors.ListedColormap(["#f7f7f7", "#a6c3de", MUTED])
+        grid = np.array([[level.get(v, 0) if isinstance(v, str) else 0 for v in df[c]] for c in caps]).T
+        ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto")
+        for i in range(grid.shape[0]):
+            for j, c in enumerate(caps):
+                val = df[c].iloc[i]
+                ax.text(j, i, val if isinstance(val, str) else "not stated", ha="center", va="center",
+                        fontsize=7.5, color="white" if val == "yes" else "#777777")
+        ylabels = [f"{m}. {lab if isinstance(lab, str) else '(not described)'}"
+                   + (f" [{t}]" if isinstance(t, str) else "")
+                   for m, lab, t in zip(df["model_id"], df["model"], df["tier"].astype(object))]
+        ax.set_yticks(range(len(df)), [textwrap.fill(s, 34) for s in ylabels], fontsize=8)
+        ax.set_xticks(range(len(caps)), [textwrap.fill(CAPABILITIES[c], 12) for c in caps], fontsize=7.5)
+        ax.xaxis.tick_top()
+        ax.grid(False)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        return _finish(fig, ax, "Electronics firms in Kazakhstan: four business models", caption("electronics_business_models", df),
+                       subtitle="Capabilities as the paper's abstract states them (fieldwork 2022-2023)")
+
+
 FIGURES = {
     "table1_ict_value_added": ict_value_added,
     "it_expenditure_structure": it_expenditure_structure,
     "it_trade": it_trade,
     "ik2020_targets": ik2020_targets,
+    "ict_programme_2010_2014": ict_programme_2010_2014,
+    "ict_policy_documents": ict_policy_documents,
+    "ict_rankings": ict_rankings,
+    "survey_profile": survey_profile,
+    "coding_scheme": coding_scheme,
+    "asadel_fund": asadel_fund,
+    "sector_facts": sector_facts,
+    "transnational_channels": transnational_channels,
+    "electronics_business_models": electronics_business_models,
 }

@@ -67,3 +67,25 @@ plots.it_expenditure_structure();
 
 # %%
 kzict.load("it_expenditure_total")
+
+# %% [markdown]
+# ## Single figures of Ch. 3
+#
+# The other sourced numbers of the chapter, grouped so that each comparison is
+# like with like (each group has its own base: value added, the ICT sector,
+# population coverage, goods sold, trade). Qualifiers such as "approximately"
+# are kept in `printed`.
+
+# %%
+kzict.load("sector_facts")[["fact_id", "geography", "year", "period", "printed", "unit", "source_id"]]
+
+# %%
+plots.sector_facts();
+
+# %% [markdown]
+# ## Figure 1: a known gap
+#
+# Figure 1 (p. 29, "Distribution of ICT expenditure in the world and in
+# Kazakhstan", credited to OECD 2010) was an image that did not survive the
+# text extraction, and no public copy of its values was found (see
+# `shared/reference/outcomes.md`). kzict therefore has no table for it.

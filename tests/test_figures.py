@@ -13,15 +13,32 @@ def _texts(fig, gid):
     return [t.get_text() for t in fig.texts if t.get_gid() == gid]
 
 
+# the unit each chart's axis labels must name; None for diagrams, which have no value axis
+UNITS = {
+    "table1_ict_value_added": "%", "it_expenditure_structure": "%", "it_trade": "USD million",
+    "ik2020_targets": "%", "ict_programme_2010_2014": "KZT bn", "ict_policy_documents": "Date",
+    "ict_rankings": "rank", "survey_profile": "persons", "coding_scheme": None, "asadel_fund": "%",
+    "sector_facts": "%", "transnational_channels": None, "electronics_business_models": None,
+}
+
+
+def test_every_chart_is_listed_with_its_unit():
+    assert set(UNITS) == set(plots.FIGURES)
+
+
 @pytest.mark.parametrize("stem", list(plots.FIGURES))
 def test_every_chart_has_title_caption_and_unit_labels(stem):
     fig = plots.FIGURES[stem]()
     try:
         assert len(_texts(fig, "title")) == 1
         (caption,) = _texts(fig, "caption")
-        assert caption.startswith("Source: ") and "Alibayev (2017)" in caption and "p. " in caption
-        labels = [ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes]
-        assert any(u in "".join(labels) for u in ("%", "USD")), labels
+        caption = " ".join(caption.split())
+        assert caption.startswith("Source: ") and caption.endswith("Chart: kzict.")
+        work = "long abstract" if stem == "electronics_business_models" else "Alibayev (2017)"
+        assert work in caption
+        labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)
+        if UNITS[stem]:
+            assert UNITS[stem] in labels, labels
     finally:
         plt.close(fig)
 
@@ -67,3 +84,43 @@ def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path):
         assert pa.read_bytes() == pb.read_bytes(), pa.name
         committed = REPO / "figures" / pa.name
         assert committed.read_bytes() == pa.read_bytes(), f"{pa.name} is stale: run `make figures`"
+
+
+def test_programme_chart_shows_size_and_five_share_goals():
+    fig = plots.ict_programme_2010_2014()
+    axs, ax = fig.axes
+    assert [p.get_height() for p in axs.patches] == [90, 172]
+    assert len(ax.get_yticklabels()) == 5 and "3.3 → 3.8" in [t.get_text() for t in ax.texts]
+    plt.close(fig)
+
+
+def test_policy_timeline_draws_year_only_act_as_a_span():
+    fig = plots.ict_policy_documents()
+    ax = fig.axes[0]
+    spans = [p for p in ax.patches if p.get_width() == 1]
+    assert len(spans) == 1 and spans[0].get_x() == 2011
+    assert len([ln for ln in ax.get_lines() if ln.get_marker() == "D"]) == 2
+    plt.close(fig)
+
+
+def test_rankings_axis_runs_downwards():
+    fig = plots.ict_rankings()
+    assert fig.axes[0].yaxis_inverted()
+    assert {"49 of 155", "38 of 148", "43 of 144", "43"} <= {t.get_text() for t in fig.axes[0].texts}
+    plt.close(fig)
+
+
+def test_channels_diagram_draws_six_arrows_coloured_by_lead_actor():
+    fig = plots.transnational_channels()
+    arrows = [a for ax in fig.axes for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    assert len(arrows) == 6
+    colours = [mcolors.to_hex(a.arrow_patch.get_edgecolor()) for a in arrows]
+    assert colours.count(plots.ACCENT) == 2 and colours.count(plots.MUTED) == 4  # two flows led by the state
+    plt.close(fig)
+
+
+def test_business_model_matrix_marks_unstated_cells():
+    fig = plots.electronics_business_models()
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert len(texts) == 4 * 7 and texts.count("not stated") == 7 + 4 + 3 + 1 + 0 and texts.count("limited") == 2
+    plt.close(fig)

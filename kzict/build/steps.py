@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from kzict._meta import TIERS
+from kzict._meta import CAPABILITIES, TIERS
 from kzict.build import rawbook as rb
 from kzict.build.rawbook import RawTable
 
@@ -362,14 +362,6 @@ def transnational_channels(raw: RawTable) -> pd.DataFrame:
     h = STEPS["transnational_channels"].headers
     return frame(raw, "transnational_channels", {c: raw.parse(h[c], rb.text) for c in
                                                  ("channel", "direction", "lead_actor", "mechanism", "figure")})
-
-
-CAPABILITIES = {
-    "imports_foreign_technology": "Imports foreign technology", "imported_hardware": "Imported hardware",
-    "in_house_software": "In-house software", "in_house_rnd": "In-house R&D",
-    "domestic_hardware_development": "Domestic hardware development",
-    "outsourced_component_production": "Outsourced component production", "in_house_design": "In-house design",
-}
 
 
 @step("electronics_business_models", "electronics_semiperiphery.xlsx", "BusinessModels", {
