@@ -22,7 +22,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "__version__"]
+__all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "__version__"]
 
 
 def datasets() -> list[str]:
@@ -73,3 +73,15 @@ def corrections():
 def verify() -> int:
     """Check every clean file against the checksum manifest; return how many were checked."""
     return _store.verify_all()
+
+
+def audit():
+    """The claims audit: every numeric claim of the thesis recomputed from the clean data.
+
+    One row per claim: claim_id, locator, claim, printed, recomputed, status
+    (consistent | inconsistent | unverifiable), explanation, and chapter, check,
+    tolerance, correction_id. The registry is ``data/raw/claims.yaml``.
+    """
+    from kzict.claims import audit as _audit
+
+    return _audit()
