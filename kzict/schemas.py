@@ -1,6 +1,7 @@
 """Pandera schemas of the clean tables: the one definition of every column.
 
-Each model says, per column, its type, range, allowed values, description and
+A dataframe-level check is named ``<rule>__<column>``: the build blames that
+column's raw cell when the check fails. Each model says, per column, its type, range, allowed values, description and
 unit (``metadata={"unit": ...}``). The build validates against these models and
 writes ``data/clean/datapackage.json`` from them, so the loaders, the codebook
 and the Frictionless descriptor never drift from the schema.
@@ -88,7 +89,7 @@ class ItExpenditureTotal(pa.DataFrameModel):
         unique = ["year"]
 
     @pa.dataframe_check(description="derivation is given exactly when kind is 'derived'")
-    def derivation_iff_derived(cls, df: pd.DataFrame) -> Series[bool]:
+    def derivation_iff_derived__derivation(cls, df: pd.DataFrame) -> Series[bool]:
         return df["derivation"].notna() == (df["kind"] == "derived")
 
 
@@ -129,11 +130,13 @@ class Ik2020Targets(pa.DataFrameModel):
     class Config(_Strict):
         unique = ["indicator_id"]
 
-    @pa.dataframe_check(description="shares are at most 100; ranks compare 'at_most'")
-    def unit_fits_comparison(cls, df: pd.DataFrame) -> Series[bool]:
-        pct_ok = (df["unit"] != "%") | (df["target_value"] <= 100)
-        rank_ok = (df["unit"] != "rank") | (df["comparison"] == "at_most")
-        return pct_ok & rank_ok
+    @pa.dataframe_check(description="a share target is at most 100")
+    def pct_at_most_100__target_value(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "%") | (df["target_value"] <= 100)
+
+    @pa.dataframe_check(description="a rank target compares 'at_most'")
+    def rank_is_at_most__comparison(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "rank") | (df["comparison"] == "at_most")
 
 
 class IctProgramme20102014(pa.DataFrameModel):
@@ -162,12 +165,17 @@ class IctProgramme20102014(pa.DataFrameModel):
     class Config(_Strict):
         unique = ["goal_id"]
 
-    @pa.dataframe_check(description="a percentage is at most 100; a value has a unit")
-    def units_fit(cls, df: pd.DataFrame) -> Series[bool]:
-        pct = df["unit"] == "%"
-        ok_pct = ~pct | ((df["value_2009"].fillna(0) <= 100) & (df["target_2014"].fillna(0) <= 100))
-        has_value = df["value_2009"].notna() | df["target_2014"].notna()
-        return ok_pct & (has_value == df["unit"].notna())
+    @pa.dataframe_check(description="a 2009 percentage is at most 100")
+    def pct_at_most_100__value_2009(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "%") | (df["value_2009"].fillna(0) <= 100)
+
+    @pa.dataframe_check(description="a 2014 percentage is at most 100")
+    def pct_at_most_100__target_2014(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "%") | (df["target_2014"].fillna(0) <= 100)
+
+    @pa.dataframe_check(description="a row has a unit exactly when it has a value")
+    def unit_iff_value__unit(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["value_2009"].notna() | df["target_2014"].notna()) == df["unit"].notna()
 
 
 class IctPolicyDocuments(pa.DataFrameModel):
@@ -192,7 +200,7 @@ class IctPolicyDocuments(pa.DataFrameModel):
         unique = ["doc_id"]
 
     @pa.dataframe_check(description="year is the date's year; precision fits the date")
-    def date_consistent(cls, df: pd.DataFrame) -> Series[bool]:
+    def date_consistent__date(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["date"].str[:4].astype(int) == df["year"]) & (
             (df["date"].str.len() == 4) == (df["date_precision"] == "year"))
 
@@ -211,7 +219,7 @@ class IctRankings(pa.DataFrameModel):
         unique = ["index", "edition_year"]
 
     @pa.dataframe_check(description="rank is within the number of countries ranked")
-    def rank_within_field(cls, df: pd.DataFrame) -> Series[bool]:
+    def rank_within_field__rank(cls, df: pd.DataFrame) -> Series[bool]:
         return df["countries_ranked"].isna() | (df["rank"] <= df["countries_ranked"])
 
 
@@ -235,7 +243,7 @@ class SurveyProfile(pa.DataFrameModel):
         unique = ["measure", "category", "statistic"]
 
     @pa.dataframe_check(description="shares are per cent of at most 100")
-    def shares_are_pct(cls, df: pd.DataFrame) -> Series[bool]:
+    def shares_are_pct__value(cls, df: pd.DataFrame) -> Series[bool]:
         share = df["statistic"] == "share"
         return ~share | ((df["unit"] == "%") & (df["value"] <= 100))
 
@@ -256,7 +264,7 @@ class CodingScheme(pa.DataFrameModel):
         unique = ["stage", "label"]
 
     @pa.dataframe_check(description="final variables have a group, first-cycle labels none")
-    def group_iff_final(cls, df: pd.DataFrame) -> Series[bool]:
+    def group_iff_final__group(cls, df: pd.DataFrame) -> Series[bool]:
         return df["group"].notna() == (df["stage"] == "final")
 
 
@@ -275,6 +283,10 @@ class AsadelFund(pa.DataFrameModel):
 
     class Config(_Strict):
         unique = ["measure", "category", "statistic"]
+
+    @pa.dataframe_check(description="shares are per cent of at most 100")
+    def shares_are_pct__value(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "%") | (df["value"] <= 100)
 
 
 class SectorFacts(pa.DataFrameModel):

@@ -45,3 +45,28 @@ def clean_copy(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="session")
 def tables():
     return {name: kzict.load(name) for name in kzict.datasets()}
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the fault matrix (fault kind x dataset) recorded by tests/test_faults.py."""
+    rows = {}
+    for key in ("passed", "failed"):
+        for rep in terminalreporter.stats.get(key, []):
+            for prop, value in getattr(rep, "user_properties", []):
+                if prop == "faults":
+                    rows[rep.nodeid.split("[")[-1].rstrip("]")] = value
+    if not rows:
+        return
+    kinds = list(next(iter(rows.values())))
+    tr = terminalreporter
+    tr.section("fault injection: dataset x fault kind")
+    width = max(map(len, rows))
+    tr.write_line(" " * width + "  " + " ".join(f"{i + 1:>3}" for i in range(len(kinds))))
+    mark = {"caught": "ok", "n/a": "-", "vague": "VAG", "MISSED": "MIS"}
+    for name in sorted(rows):
+        tr.write_line(f"{name:<{width}}  " + " ".join(f"{mark.get(rows[name][k], '?'):>3}" for k in kinds))
+    tr.write_line("faults: " + ", ".join(f"{i + 1} {k}" for i, k in enumerate(kinds)))
+    tr.write_line("ok = caught, naming the workbook (and, for a cell fault, the sheet and cell); - = does not apply")
+    applied = [v for r in rows.values() for v in r.values() if v != "n/a"]
+    caught = sum(v == "caught" for v in applied)
+    tr.write_line(f"{caught} of {len(applied)} faults caught")

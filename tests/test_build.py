@@ -92,3 +92,18 @@ def test_cli_exits_nonzero_and_names_the_cell(raw_copy, tmp_path, capsys):
     assert main(["--raw", str(raw_copy), "--out", str(tmp_path / "clean")]) == 1
     assert "Table1!B2" in capsys.readouterr().err
     assert not (tmp_path / "clean").exists()
+
+
+def test_workbook_xml_is_parsed_with_defusedxml():
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML, "defusedxml must be installed so openpyxl parses workbook XML safely"
+
+
+def test_external_links_are_refused(raw_copy, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(raw_copy / "sources.xlsx", "a") as zf:
+        zf.writestr("xl/externalLinks/externalLink1.xml", "<externalLink/>")
+    with pytest.raises(RawDataError, match="external links"):
+        build(raw_copy, tmp_path / "clean")

@@ -66,15 +66,42 @@ class RawTable:
         return [r for r, _ in self.rows]
 
 
-def read_sheet(path: Path, sheet: str, headers: list[str]) -> RawTable:
-    """Read ``sheet`` of ``path``: row 1 must hold exactly ``headers``; formulas are refused."""
+def open_workbook(path: Path):
+    """Check the container, then open it read-only: formulas stay unevaluated, external links unloaded."""
     _check_container(path)
     from openpyxl import load_workbook  # defusedxml, when installed, makes its XML parsing safe
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        return load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for broken parts
         raise RawDataError(path, f"cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
+
+
+class Workbooks:
+    """Each raw workbook opened once per build, however many sheets are read from it."""
+
+    def __init__(self, folder: Path):
+        self.folder, self._open = Path(folder), {}
+
+    def sheet(self, name: str, sheet: str, headers: list[str]) -> RawTable:
+        path = self.folder / name
+        if name not in self._open:
+            self._open[name] = open_workbook(path)
+        return read_sheet(path, sheet, headers, self._open[name])
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for wb in self._open.values():
+            wb.close()
+
+
+def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
+    """Read ``sheet`` of ``path``: row 1 must hold exactly ``headers``; formulas are refused."""
+    owned = wb is None
+    if owned:
+        wb = open_workbook(path)
     try:
         if sheet not in wb.sheetnames:
             raise RawDataError(path, f"sheet {sheet!r} is missing; the workbook has {wb.sheetnames}")
@@ -116,7 +143,8 @@ def read_sheet(path: Path, sheet: str, headers: list[str]) -> RawTable:
             raise RawDataError(path, "sheet has a header but no data rows", sheet=sheet)
         return RawTable(path, sheet, letters, data)
     finally:
-        wb.close()
+        if owned:
+            wb.close()
 
 
 def _letter(i: int) -> str:

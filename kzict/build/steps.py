@@ -181,7 +181,7 @@ def _amount(value) -> tuple[float | None, str | None]:
         return rb.number(m.group(1)), "KZT bn"
     if re.fullmatch(r"[0-9.]+\s*%", text):
         return rb.percent(text), "%"
-    if re.fullmatch(r"[0-9.,\s%]+", text):
+    if re.fullmatch(r"[-+−0-9.,\s%]+", text):  # looks like a number but is not one we read
         raise ValueError("expected 'KZT <n> Bn', '<n>%' or descriptive text")
     return None, None
 
