@@ -130,6 +130,31 @@ DATASETS: dict[str, DatasetInfo] = {
              "there and is all NA. The order among the advanced models is not stated.",
         printed_in="electronics_semiperiphery",
     ),
+    "indicator_outcomes": DatasetInfo(
+        title="Outcomes: what happened after the targets",
+        description="Outcome figures from public data files and statements, as full series where given: internet "
+                    "users 2005-2023, e-government ranks 2010-2022, Doing Business ranks, digital literacy, "
+                    "broadband, ICT service exports. Each row has its source, grade (file | press) and a note.",
+        locator="shared/reference/outcomes.md",
+        note="Nothing was estimated: a figure that was looked for and not found is NA with a note.",
+        printed_in="kzict_outcomes_reference",
+    ),
+    "ik2020_scorecard": DatasetInfo(
+        title="Information Kazakhstan 2020: targets against outcomes",
+        description="Each of the 13 targets with the outcome in 2020 (or the nearest year, marked), the verdict "
+                    "(met | not_met | not_measured), the year first met where a series shows it, and a one-line "
+                    "basis. Derived from ik2020_targets and indicator_outcomes; never typed by hand.",
+        locator="§ The National ICT Policy, p. 34 (targets); shared/reference/outcomes.md (outcomes)",
+        note="Rank targets compare 'at most', share targets 'at least'. 'press' figures are weaker than 'file' ones.",
+        printed_in="kzict_outcomes_reference",
+    ),
+    "ict_programme_scorecard": DatasetInfo(
+        title="ICT Programme 2010-2014: 2014 targets against outcomes",
+        description="The six quantitative goals of Figure 2 judged against comparable outcome figures; where none "
+                    "exists the verdict is not_measured, with the reason.",
+        locator="Figure 2, p. 33 (targets); shared/reference/outcomes.md (outcomes)",
+        printed_in="kzict_outcomes_reference",
+    ),
     "sources": DatasetInfo(
         title="Sources",
         description="Every work a value comes from: the thesis and the original sources it names.",

@@ -37,7 +37,7 @@ def render() -> str:
                 f"- Printed in: {short_citation(sources[b.printed_in])}, {b.locator}",
                 f"- Key: `{', '.join(b.key)}`; rows: {b.rows}"]
         if "source_id" in df.columns and name != "sources":
-            for sid in dict.fromkeys(df["source_id"]):
+            for sid in dict.fromkeys(df["source_id"].dropna()):
                 out.append(f"- Source `{sid}`: {_cell(sources[sid])}")
         if b.note:
             out.append(f"- Note: {_cell(b.note)}")

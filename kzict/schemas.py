@@ -358,6 +358,80 @@ class ElectronicsBusinessModels(pa.DataFrameModel):
         unique = ["model_id"]
 
 
+class IndicatorOutcomes(pa.DataFrameModel):
+    indicator: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$",
+                                      description="Stable id of the outcome indicator (shared with the targets' links).",
+                                      metadata={"unit": "id"})
+    year: Series[int] = _year("Year of the figure (for Doing Business: the report's edition).")
+    value: Series[float] = pa.Field(nullable=True, ge=0,
+                                    description="The figure; NA where it was looked for and not found (see `note`).",
+                                    metadata={"unit": "see `unit`"})
+    qualifier: Series[str] = pa.Field(nullable=True, isin=["about", "more than", "at most"],
+                                      description="How the source qualifies the figure; NA for an exact figure.",
+                                      metadata={"unit": "category"})
+    unit: Series[str] = pa.Field(description="Unit of `value`.", metadata={"unit": "text"})
+    printed: Series[str] = pa.Field(description="The figure as the source gives it.", metadata={"unit": "text"})
+    source_id: Series[str] = _source_id()
+    grade: Series[str] = pa.Field(isin=["file", "press"],
+                                  description="'file': read from a published data file; 'press': quoted from a news "
+                                              "or official statement (weaker).", metadata={"unit": "category"})
+    locator: Series[str] = pa.Field(description="Where in the source (file row and column, or the statement).",
+                                    metadata={"unit": "text"})
+    note: Series[str] = pa.Field(nullable=True, description="Definition differences, discontinued series, gaps.",
+                                 metadata={"unit": "text"})
+
+    class Config(_Strict):
+        unique = ["indicator", "year"]
+
+    @pa.dataframe_check(description="a missing figure says why in its note")
+    def missing_has_note__note(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["value"].notna() | df["note"].notna()
+
+
+class Scorecard(pa.DataFrameModel):
+    target_id: Series[int] = pa.Field(ge=1, unique=True, description="Number of the target in its programme.",
+                                      metadata={"unit": "id"})
+    target: Series[str] = pa.Field(description="The target (label as in the targets table).", metadata={"unit": "text"})
+    target_value: Series[float] = pa.Field(ge=0, description="Target level.", metadata={"unit": "see `unit`"})
+    unit: Series[str] = pa.Field(description="Unit of the target and the outcome.", metadata={"unit": "text"})
+    comparison: Series[str] = pa.Field(isin=["at_least", "at_most"],
+                                       description="Met when the outcome is at least / at most the target.",
+                                       metadata={"unit": "category"})
+    target_year: Series[int] = _year("Year by which the target was to be met.")
+    outcome_indicator: Series[str] = pa.Field(nullable=True, description="The `indicator_outcomes` series judged.",
+                                              metadata={"unit": "id"})
+    outcome_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=YEAR_MIN, le=YEAR_MAX,
+                                                   description="Year of the outcome judged; NA when not measured.",
+                                                   metadata={"unit": "year"})
+    outcome_value: Series[float] = pa.Field(nullable=True, description="The outcome judged.",
+                                            metadata={"unit": "see `unit`"})
+    outcome_qualifier: Series[str] = pa.Field(nullable=True, isin=["about", "more than", "at most"],
+                                              description="The source's qualifier of the outcome.",
+                                              metadata={"unit": "category"})
+    nearest_year: Series[bool] = pa.Field(description="True when the outcome is the nearest year's, not the target "
+                                                      "year's.", metadata={"unit": "flag"})
+    status: Series[str] = pa.Field(isin=["met", "not_met", "not_measured"], description="The verdict.",
+                                   metadata={"unit": "category"})
+    first_met_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=YEAR_MIN, le=YEAR_MAX,
+                                                     description="First year the series shows the target met (after "
+                                                                 "a year below it); NA otherwise.",
+                                                     metadata={"unit": "year"})
+    basis: Series[str] = pa.Field(str_length={"min_value": 10}, description="One line: why this verdict.",
+                                  metadata={"unit": "text"})
+    source_id: Series[str] = pa.Field(nullable=True, description="Source of the outcome judged; NA when not measured.",
+                                      metadata={"unit": "id", "foreign_key": "sources.source_id"})
+    grade: Series[str] = pa.Field(nullable=True, isin=["file", "press"], description="Grade of that source.",
+                                  metadata={"unit": "category"})
+    locator: Series[str] = pa.Field(nullable=True, description="Where in that source.", metadata={"unit": "text"})
+
+    class Config(_Strict):
+        unique = ["target_id"]
+
+    @pa.dataframe_check(description="a measured verdict has an outcome; not_measured has none")
+    def outcome_iff_measured__status(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["outcome_value"].notna() == (df["status"] != "not_measured")
+
+
 class Sources(pa.DataFrameModel):
     source_id: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$", unique=True,
                                       description="Identifier used by `source_id` in every table.",
@@ -404,5 +478,8 @@ MODELS = {m.name: m for m in (
     Model("sector_facts", SectorFacts, ("fact_id",), order=()),
     Model("transnational_channels", TransnationalChannels, ("channel", "direction"), order=()),
     Model("electronics_business_models", ElectronicsBusinessModels, ("model_id",)),
+    Model("indicator_outcomes", IndicatorOutcomes, ("indicator", "year")),
+    Model("ik2020_scorecard", Scorecard, ("target_id",)),
+    Model("ict_programme_scorecard", Scorecard, ("target_id",)),
     Model("sources", Sources, ("source_id",), order=()),  # the thesis first, then as listed
 )}

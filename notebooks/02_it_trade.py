@@ -48,3 +48,20 @@ print(corr["evidence"].iloc[0])
 
 # %%
 plots.it_trade();
+
+# %% [markdown]
+# ## A comparison series: World Bank ICT service exports
+#
+# The World Bank's ICT service exports (balance of payments, services only)
+# are a different measure from the thesis's IT trade, which probably includes
+# goods: a comparison, never a substitute. They run at USD 94–147 million a
+# year — the order of the smaller printed series, the one the correction calls
+# exports, and far below the larger one (USD 1.9–3.0 billion).
+
+# %%
+outcomes = kzict.load("indicator_outcomes")
+services = outcomes[outcomes["indicator"] == "ict_service_exports_usd_mn"][["year", "value", "grade", "note"]]
+services.merge(trade.pivot(index="year", columns="flow", values="value_usd_mn").reset_index(), on="year", how="left")
+
+# %%
+plots.it_trade_vs_services();

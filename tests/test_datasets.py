@@ -9,7 +9,9 @@ from kzict.schemas import MODELS
 NAMES = ["ict_value_added", "it_expenditure_structure", "it_expenditure_total", "it_trade",
          "ik2020_targets", "ict_programme_2010_2014", "ict_policy_documents", "ict_rankings",
          "survey_profile", "coding_scheme", "asadel_fund", "sector_facts", "transnational_channels",
-         "electronics_business_models", "sources"]
+         "electronics_business_models", "indicator_outcomes", "ik2020_scorecard", "ict_programme_scorecard",
+         "sources"]
+OUTCOME_DATASETS = {"indicator_outcomes", "ik2020_scorecard", "ict_programme_scorecard"}
 PRIMARY = {"alibayev2017": "thesis", "electronics_semiperiphery": "paper"}  # works that print figures themselves
 
 
@@ -30,9 +32,15 @@ def test_loaded_table_passes_its_schema_unchanged(name):
 def test_every_value_carries_provenance_that_resolves(name, tables):
     df = tables[name]
     ids = set(tables["sources"]["source_id"])
+    assert set(df["source_id"].dropna()) <= ids, set(df["source_id"]) - ids
+    if name.endswith("_scorecard"):  # a verdict has provenance exactly when something was measured
+        measured = df["status"] != "not_measured"
+        assert (df["source_id"].notna() == measured).all() and (df["locator"].notna() == measured).all()
+        return
     assert df["source_id"].notna().all() and df["locator"].notna().all()
-    assert set(df["source_id"]) <= ids, set(df["source_id"]) - ids
-    if name == "electronics_business_models":
+    if name == "indicator_outcomes":
+        assert df["locator"].str.len().min() >= 1
+    elif name == "electronics_business_models":
         assert (df["locator"] == "long abstract, para. 2").all()  # an abstract has no pages
     else:
         assert df["locator"].str.contains(r"p\. \d+").all(), "a locator names its page"
@@ -44,7 +52,11 @@ def test_sources_via_resolves_and_everything_came_via_the_thesis(tables):
     by_id = src.set_index("source_id")
     for sid, kind in PRIMARY.items():
         assert by_id.loc[sid, "kind"] == kind and pd.isna(by_id.loc[sid, "via"])
-    assert (src.loc[~src["source_id"].isin(list(PRIMARY)), "via"] == "alibayev2017").all()
+    # outcome sources were read by kzict directly (via NA), each with its address
+    direct = set(tables["indicator_outcomes"]["source_id"]) - {"kzict_outcomes_reference"}
+    assert by_id.loc[sorted(direct), "via"].isna().all() and by_id.loc[sorted(direct), "url"].notna().all()
+    rest = src[~src["source_id"].isin(set(PRIMARY) | direct | {"kzict_outcomes_reference"})]
+    assert (rest["via"] == "alibayev2017").all()
 
 
 @pytest.mark.parametrize("name", NAMES)

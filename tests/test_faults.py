@@ -40,6 +40,7 @@ TARGETS = {
     "sector_facts": dict(number="Printed value", share="Printed value", year="Year"),
     "transnational_channels": dict(number=None, share=None, year=None),
     "electronics_business_models": dict(number="Model", share=None, year=None),
+    "indicator_outcomes": dict(number="Printed value", share=None, year="Year"),
     "sources": dict(number=None, share=None, year=None),
 }
 NA = "n/a"

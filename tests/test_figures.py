@@ -19,6 +19,8 @@ UNITS = {
     "ik2020_targets": "%", "ict_programme_2010_2014": "KZT bn", "ict_policy_documents": "Date",
     "ict_rankings": "rank", "survey_profile": "persons", "coding_scheme": None, "asadel_fund": "%",
     "sector_facts": "%", "transnational_channels": None, "electronics_business_models": None,
+    "internet_users": "% of population", "egov_rank": "Rank", "ik2020_scorecard": None,
+    "it_trade_vs_services": "USD million",
 }
 
 
@@ -34,7 +36,8 @@ def test_every_chart_has_title_caption_and_unit_labels(stem):
         (caption,) = _texts(fig, "caption")
         caption = " ".join(caption.split())
         assert caption.startswith("Source: ") and caption.endswith("Chart: kzict.")
-        work = "long abstract" if stem == "electronics_business_models" else "Alibayev (2017)"
+        work = {"electronics_business_models": "long abstract", "internet_users": "World Bank",
+                "egov_rank": "United Nations", "ik2020_scorecard": "outcome reference"}.get(stem, "Alibayev (2017)")
         assert work in caption
         labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)
         if UNITS[stem]:
@@ -126,4 +129,23 @@ def test_business_model_matrix_marks_unstated_cells():
     fig = plots.electronics_business_models()
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert len(texts) == 4 * 7 and texts.count("not stated") == 7 + 4 + 3 + 1 + 0 and texts.count("limited") == 2
+    plt.close(fig)
+
+
+def test_outcome_charts_draw_the_target_lines():
+    fig = plots.internet_users()
+    ax = fig.axes[0]
+    assert 75 in [ln.get_ydata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(ax.get_lines()[0].get_xdata()) == 19  # 2005-2023
+    plt.close(fig)
+    fig = plots.egov_rank()
+    ax = fig.axes[0]
+    assert ax.yaxis_inverted() and 25 in [ln.get_ydata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    plt.close(fig)
+
+
+def test_scorecard_chart_shows_every_status():
+    fig = plots.ik2020_scorecard()
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts.count("met") == 4 and texts.count("not met") == 1 and texts.count("not measured") == 8
     plt.close(fig)

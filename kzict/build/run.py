@@ -20,6 +20,7 @@ import pandas as pd
 from kzict import _store
 from kzict._meta import DATASETS
 from kzict.build import corrections as corr
+from kzict.build.derived import DERIVED, LINKS
 from kzict.build.rawbook import Workbooks
 from kzict.build.steps import STEPS
 from kzict.errors import RawDataError
@@ -44,12 +45,33 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
             step = STEPS[name]
             tables[name] = step.process(books.sheet(step.workbook, step.sheet, step.raw_headers))
             check_keys(name, tables[name], raw_dir)
-    path = raw_dir / CORRECTIONS
-    records = [r for r in corr.load(path) if r["dataset"] in tables]
-    corrections = corr.apply(path, records, tables)
-    tables = {name: validate(name, df, raw_dir) for name, df in tables.items()}
+        path = raw_dir / CORRECTIONS
+        records = [r for r in corr.load(path) if r["dataset"] in tables]
+        corrections = corr.apply(path, records, tables)
+        tables = {name: validate(name, df, raw_dir) for name, df in tables.items()}
+        for name, d in DERIVED.items():  # built from validated tables, then validated in turn
+            if all(i in tables for i in d.inputs):
+                links = books.sheet(*LINKS)
+                tables[name] = validate_derived(name, d.build(tables, links), raw_dir / LINKS[0])
     check_foreign_keys(tables, raw_dir)
     return tables, corrections
+
+
+def validate_derived(name: str, df: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """A derived table has no raw cells of its own: a failure names the dataset, row and column."""
+    import pandera.errors as pe
+
+    from kzict.schemas import MODELS
+
+    model = MODELS[name]
+    try:
+        out = model.schema.validate(df, lazy=True)
+    except pe.SchemaErrors as exc:
+        fc = exc.failure_cases.iloc[0]
+        raise RawDataError(path, f"derived dataset {name!r}, row {fc['index']}, column {fc['column']!r}: "
+                                 f"expected a value that passes {fc['check']!r}", found=fc["failure_case"]) from None
+    return out[list(model.schema.to_schema().columns)].sort_values(list(model.sort_by), kind="stable") \
+        .reset_index(drop=True)
 
 
 def validate(name: str, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
@@ -119,9 +141,9 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], raw_dir: Path) -> None:
                 continue
             missing = df[column].notna() & ~df[column].isin(ids)
             if missing.any():
-                step = STEPS[name]
-                raise RawDataError(raw_dir / step.workbook, f"dataset {name!r}: {column} is not a source_id of "
-                                   "the sources table", sheet=step.sheet, column=column,
+                workbook, sheet = (STEPS[name].workbook, STEPS[name].sheet) if name in STEPS else LINKS[:2]
+                raise RawDataError(raw_dir / workbook, f"dataset {name!r}: {column} is not a source_id of "
+                                   "the sources table", sheet=sheet, column=column,
                                    found=df.loc[missing, column].iloc[0])
 
 

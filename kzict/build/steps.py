@@ -379,6 +379,44 @@ def electronics_business_models(raw: RawTable) -> pd.DataFrame:
     })
 
 
+_OUTCOME = re.compile(r"(?:(about|more than|at most)\s+)?([0-9]+(?:\.[0-9]+)?)\s*%?(?:\s+\(.*\))?")
+
+
+def _outcome(value) -> tuple[float | None, str | None]:
+    """'85.94' -> (85.94, None); 'about 90%' -> (90, 'about'); '41 (up 12 places)' -> (41, None);
+    'not found' -> (None, None): the figure was looked for and not found, and stays missing."""
+    text = rb.text(value)
+    if text == "not found":
+        return None, None
+    m = _OUTCOME.fullmatch(text)
+    if not m:
+        raise ValueError("expected a figure such as '85.94', 'about 90%', 'more than 90%' or 'not found'")
+    return rb.number(m.group(2)), m.group(1)
+
+
+@step("indicator_outcomes", "outcomes.xlsx", "Outcomes", {
+    "indicator": "Indicator", "year": "Year", "printed": "Printed value", "unit": "Unit", "source_id": "source_id",
+    "grade": "Grade", "locator": "Locator", "note": "Note",
+}, derived={"value": "printed", "qualifier": "printed"}, provenance=False)  # its locator is the outcome's own
+def indicator_outcomes(raw: RawTable) -> pd.DataFrame:
+    h = STEPS["indicator_outcomes"].headers
+    figures = raw.parse(h["printed"], _outcome)
+    return pd.DataFrame({
+        "indicator": raw.parse(h["indicator"], rb.text),
+        "year": raw.parse(h["year"], rb.year),
+        "value": [v for v, _ in figures],
+        "qualifier": [q for _, q in figures],
+        "unit": raw.parse(h["unit"], rb.text),
+        "printed": raw.parse(h["printed"], rb.text),
+        "source_id": raw.parse(h["source_id"], rb.text),
+        "grade": raw.parse(h["grade"], rb.text),
+        "locator": raw.parse(h["locator"], rb.text),
+        "note": raw.parse(h["note"], rb.optional_text),
+    }, index=pd.Index(raw.row_numbers, name="raw_row"))
+
+
+
+
 @step("sources", "sources.xlsx", "Sources", {
     "source_id": "source_id", "citation": "citation", "kind": "kind", "url": "url", "via": "via",
 }, provenance=False)
