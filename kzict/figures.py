@@ -9,7 +9,7 @@ PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 
-def save(fig, out: Path, stem: str) -> list[Path]:
+def save(fig, out: Path, stem: str, close: bool = True) -> list[Path]:
     import matplotlib.pyplot as plt
 
     from kzict.plots import house_style
@@ -19,7 +19,8 @@ def save(fig, out: Path, stem: str) -> list[Path]:
     with house_style():
         fig.savefig(paths[0], metadata=PNG_METADATA)
         fig.savefig(paths[1], metadata=SVG_METADATA)
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     return paths
 
 

@@ -4,9 +4,17 @@ import matplotlib.pyplot as plt
 import pytest
 
 from kzict import plots
-from kzict.figures import write_all
+from kzict.figures import save
 
 from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def figs():
+    """Each chart drawn once for this module; the tests only read them."""
+    drawn = {stem: draw() for stem, draw in plots.FIGURES.items()}
+    yield drawn
+    plt.close("all")
 
 
 def _texts(fig, gid):
@@ -29,25 +37,22 @@ def test_every_chart_is_listed_with_its_unit():
 
 
 @pytest.mark.parametrize("stem", list(plots.FIGURES))
-def test_every_chart_has_title_caption_and_unit_labels(stem):
-    fig = plots.FIGURES[stem]()
-    try:
-        assert len(_texts(fig, "title")) == 1
-        (caption,) = _texts(fig, "caption")
-        caption = " ".join(caption.split())
-        assert caption.startswith("Source: ") and caption.endswith("Chart: kzict.")
-        work = {"electronics_business_models": "long abstract", "internet_users": "World Bank",
-                "egov_rank": "United Nations", "ik2020_scorecard": "outcome reference"}.get(stem, "Alibayev (2017)")
-        assert work in caption
-        labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)
-        if UNITS[stem]:
-            assert UNITS[stem] in labels, labels
-    finally:
-        plt.close(fig)
+def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
+    fig = figs[stem]
+    assert len(_texts(fig, "title")) == 1
+    (caption,) = _texts(fig, "caption")
+    caption = " ".join(caption.split())
+    assert caption.startswith("Source: ") and caption.endswith("Chart: kzict.")
+    work = {"electronics_business_models": "long abstract", "internet_users": "World Bank",
+            "egov_rank": "United Nations", "ik2020_scorecard": "outcome reference"}.get(stem, "Alibayev (2017)")
+    assert work in caption
+    labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)
+    if UNITS[stem]:
+        assert UNITS[stem] in labels, labels
 
 
-def test_table1_chart_ranks_eleven_bars_and_highlights_kazakhstan():
-    fig = plots.ict_value_added()
+def test_table1_chart_ranks_eleven_bars_and_highlights_kazakhstan(figs):
+    fig = figs["table1_ict_value_added"]
     ax = fig.axes[0]
     bars = ax.patches
     assert len(bars) == 11
@@ -58,32 +63,29 @@ def test_table1_chart_ranks_eleven_bars_and_highlights_kazakhstan():
     assert {c for n, c in colours.items() if n != "Kazakhstan"} == {plots.MUTED}
     assert "6.3 (2006)" in [t.get_text() for t in ax.texts]
     assert "UNCTADstat" in _texts(fig, "caption")[0] and "Table 1, p. 29" in _texts(fig, "caption")[0]
-    plt.close(fig)
 
 
-def test_trade_chart_shows_gaps_not_zeros():
-    fig = plots.it_trade()
+def test_trade_chart_shows_gaps_not_zeros(figs):
+    fig = figs["it_trade"]
     ax = fig.axes[0]
     exports = [ln for ln in ax.get_lines() if ln.get_label() == "exports"][0]
     y = list(exports.get_ydata())
     assert y[0] == 84.6 and y[1] != y[1], "2012 is NaN (a gap), not 0"
     assert "no figure\nprinted" in [t.get_text() for t in ax.texts]
     assert "corrected" in _texts(fig, "caption")[0]
-    plt.close(fig)
 
 
-def test_targets_chart_draws_eleven_share_bars_and_two_rank_bars():
-    fig = plots.ik2020_targets()
+def test_targets_chart_draws_eleven_share_bars_and_two_rank_bars(figs):
+    fig = figs["ik2020_targets"]
     ax, axr = fig.axes
     assert len(ax.patches) == 11 and len(axr.patches) == 2
     assert axr.yaxis_inverted()
-    plt.close(fig)
 
 
-def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path):
+def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path, figs):
     """A fresh drawing in this process equals, byte for byte, the committed one drawn by `make figures`
     in another process: the files carry no date, version or random id."""
-    fresh = write_all(tmp_path)
+    fresh = [p for stem, fig in figs.items() for p in save(fig, tmp_path, stem, close=False)]
     assert sorted(p.name for p in fresh) == sorted(p.name for p in (REPO / "figures").glob("*.[ps][nv]g"))
     for path in fresh:
         committed = REPO / "figures" / path.name
@@ -92,60 +94,52 @@ def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path):
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
 
 
-def test_programme_chart_shows_size_and_five_share_goals():
-    fig = plots.ict_programme_2010_2014()
+def test_programme_chart_shows_size_and_five_share_goals(figs):
+    fig = figs["ict_programme_2010_2014"]
     axs, ax = fig.axes
     assert [p.get_height() for p in axs.patches] == [90, 172]
     assert len(ax.get_yticklabels()) == 5 and "3.3 → 3.8" in [t.get_text() for t in ax.texts]
-    plt.close(fig)
 
 
-def test_policy_timeline_draws_year_only_act_as_a_span():
-    fig = plots.ict_policy_documents()
+def test_policy_timeline_draws_year_only_act_as_a_span(figs):
+    fig = figs["ict_policy_documents"]
     ax = fig.axes[0]
     spans = [p for p in ax.patches if p.get_width() == 1]
     assert len(spans) == 1 and spans[0].get_x() == 2011
     assert len([ln for ln in ax.get_lines() if ln.get_marker() == "D"]) == 2
-    plt.close(fig)
 
 
-def test_rankings_axis_runs_downwards():
-    fig = plots.ict_rankings()
+def test_rankings_axis_runs_downwards(figs):
+    fig = figs["ict_rankings"]
     assert fig.axes[0].yaxis_inverted()
     assert {"49 of 155", "38 of 148", "43 of 144", "43"} <= {t.get_text() for t in fig.axes[0].texts}
-    plt.close(fig)
 
 
-def test_channels_diagram_draws_six_arrows_coloured_by_lead_actor():
-    fig = plots.transnational_channels()
+def test_channels_diagram_draws_six_arrows_coloured_by_lead_actor(figs):
+    fig = figs["transnational_channels"]
     arrows = [a for ax in fig.axes for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
     assert len(arrows) == 6
     colours = [mcolors.to_hex(a.arrow_patch.get_edgecolor()) for a in arrows]
     assert colours.count(plots.ACCENT) == 2 and colours.count(plots.MUTED) == 4  # two flows led by the state
-    plt.close(fig)
 
 
-def test_business_model_matrix_marks_unstated_cells():
-    fig = plots.electronics_business_models()
+def test_business_model_matrix_marks_unstated_cells(figs):
+    fig = figs["electronics_business_models"]
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert len(texts) == 4 * 7 and texts.count("not stated") == 7 + 4 + 3 + 1 + 0 and texts.count("limited") == 2
-    plt.close(fig)
 
 
-def test_outcome_charts_draw_the_target_lines():
-    fig = plots.internet_users()
+def test_outcome_charts_draw_the_target_lines(figs):
+    fig = figs["internet_users"]
     ax = fig.axes[0]
     assert 75 in [ln.get_ydata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     assert len(ax.get_lines()[0].get_xdata()) == 19  # 2005-2023
-    plt.close(fig)
-    fig = plots.egov_rank()
+    fig = figs["egov_rank"]
     ax = fig.axes[0]
     assert ax.yaxis_inverted() and 25 in [ln.get_ydata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    plt.close(fig)
 
 
-def test_scorecard_chart_shows_every_status():
-    fig = plots.ik2020_scorecard()
+def test_scorecard_chart_shows_every_status(figs):
+    fig = figs["ik2020_scorecard"]
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert texts.count("met") == 4 and texts.count("not met") == 1 and texts.count("not measured") == 8
-    plt.close(fig)

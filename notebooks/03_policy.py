@@ -9,17 +9,36 @@
 # ---
 
 # %% [markdown]
-# # Programme goals, policy documents and rankings
+# # ICT policy: targets, programme goals, documents and rankings
 #
-# Figure 2 (p. 33), Figure 3 (p. 35) and the international rankings
-# (§ Recent Tendencies, p. 33) of Alibayev (2017), rebuilt through `kzict`.
+# ## Information Kazakhstan 2020: the 13 targets
+#
+# § The National ICT Policy, p. 34 of Alibayev (2017). The programme ran in
+# two steps (2013–2017, 2018–2020) and listed 13 indicators to reach by its
+# end. Two are ranks (lower is better: "top 35" means a rank of at most 35),
+# eleven are shares in per cent (to be reached or exceeded).
 
 # %%
 import kzict
 from kzict import plots
 
+targets = kzict.load("ik2020_targets")
+targets[["indicator_id", "indicator", "target_value", "unit", "comparison", "target_year"]]
+
+# %%
+targets.groupby(["unit", "comparison"]).size()
+
+# %%
+plots.ik2020_targets();
+
 # %% [markdown]
-# ## Figure 2 — the ICT Programme 2010–2014
+# ## Programme goals, policy documents and rankings
+#
+# Figure 2 (p. 33), Figure 3 (p. 35) and the international rankings
+# (§ Recent Tendencies, p. 33) of Alibayev (2017), rebuilt through `kzict`.
+
+# %% [markdown]
+# ### Figure 2 — the ICT Programme 2010–2014
 #
 # Six goals are quantitative (the sector's size in KZT bn, its share of GDP,
 # and four local-content shares); the rest of the figure is qualitative
@@ -34,7 +53,7 @@ prog[["goal_id", "goal", "printed_2009", "printed_2014", "value_2009", "target_2
 plots.ict_programme_2010_2014();
 
 # %% [markdown]
-# ## Figure 3 — major ICT policy documents
+# ### Figure 3 — major ICT policy documents
 #
 # Dates keep their printed precision: the Park of Innovation Technologies
 # decree is dated by its year only, so it is stored as `2011` and drawn as a
@@ -47,7 +66,7 @@ kzict.load("ict_policy_documents")[["doc_id", "date", "date_precision", "legal_a
 plots.ict_policy_documents();
 
 # %% [markdown]
-# ## International rankings
+# ### International rankings
 #
 # One row per statement of the thesis. The 2013 Networked Readiness rank (43rd)
 # is printed twice, once as the Global Information Technology Report's, where

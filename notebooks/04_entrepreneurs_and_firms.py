@@ -1,0 +1,101 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Entrepreneurs and firms: the survey, the coding, transnational ties, electronics firms
+#
+# ## The survey and the coding of the evidence
+#
+# Ch. 2 of Alibayev (2017): who took part (§ Population and Setting, p. 24)
+# and how the interview evidence was coded (§ Data Analysis Strategy and
+# Coding, p. 26).
+
+# %%
+import kzict
+from kzict import plots
+
+survey = kzict.load("survey_profile")
+survey[["measure", "category", "statistic", "group", "printed", "unit"]]
+
+# %% [markdown]
+# The shares are printed without their base. Each block sums to 100, but none
+# of them is a whole number of people out of 42 respondents (30 % of 42 is
+# 12.6), nor out of 14 interviewees; the claims audit checks this.
+
+# %%
+shares = survey[survey["statistic"] == "share"]
+shares.groupby("measure")["value"].sum()
+
+# %%
+plots.survey_profile();
+
+# %% [markdown]
+# ### Coding scheme
+#
+# Thirteen first-cycle labels, reduced to six final variables in two groups.
+# The text does not say which labels merged into which variable, so the table
+# records the two lists, not a mapping.
+
+# %%
+coding = kzict.load("coding_scheme")
+coding.groupby(["stage", "group"], dropna=False).size()
+
+# %%
+plots.coding_scheme();
+
+# %% [markdown]
+# ## Transnational ties (Figures 4–6) and the Asadel fund
+#
+# Ch. 5 of Alibayev (2017) argues that entrepreneurs' ties abroad carry three
+# channels — knowledge and innovation, outsourcing, access to finance — in both
+# directions. The images of Figures 4–6 were lost in the text extraction;
+# `transnational_channels` restates their argument from the text and the chart
+# redraws them.
+
+# %%
+kzict.load("transnational_channels")[["channel", "direction", "lead_actor", "mechanism", "figure"]]
+
+# %%
+plots.transnational_channels();
+
+# %% [markdown]
+# ### The Asadel Venture Fund (§ Access to Finance, p. 55)
+#
+# An example of capital attracted through ties abroad. The figures come from a
+# Facebook post the thesis reports; its date is not printed.
+
+# %%
+kzict.load("asadel_fund")[["measure", "category", "statistic", "printed", "value", "unit"]]
+
+# %%
+plots.asadel_fund();
+
+# %% [markdown]
+# ## Kazakhstan's electronics firms: four business models
+#
+# From the abstract of an accepted conference paper (fieldwork interviews in
+# Kazakhstan, 2022–2023; authors and year not stated). The abstract names four
+# business models but describes only some of them; what it does not state is
+# NA ("not stated" in the chart), never a guess.
+
+# %%
+models = kzict.load("electronics_business_models")
+models.drop(columns=["source_id", "locator"])
+
+# %% [markdown]
+# `tier` is an ordered category (basic < advanced), the only order the
+# abstract gives: it runs from localising imported technology to models that
+# add in-house R&D and software, one of them a fabless firm.
+
+# %%
+models.sort_values("tier")[["model_id", "model", "tier"]]
+
+# %%
+plots.electronics_business_models();
