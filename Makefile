@@ -17,7 +17,7 @@ PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
 
 .DEFAULT_GOAL := help
-.PHONY: help figures data docs audit test lab lock clean-venv
+.PHONY: help figures data docs audit export test lab lock clean-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ audit: reports/claims.md ## Recompute every claim of the thesis: reports/claims.
 
 reports/claims.md: $(STAMP) $(CLEAN_STAMP) data/raw/claims.yaml kzict/claims.py
 	$(PY) -m kzict.claims --out $@
+
+export: $(STAMP) $(CLEAN_STAMP) ## Write every table to one Excel workbook: dist/kzict.xlsx
+	$(PY) -m kzict export --xlsx dist/kzict.xlsx
 
 figures: $(FIG_STAMP) ## Draw every chart into figures/ (PNG + SVG), only when inputs changed
 

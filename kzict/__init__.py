@@ -22,7 +22,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "__version__"]
+__all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "cite", "__version__"]
 
 
 def datasets() -> list[str]:
@@ -85,3 +85,10 @@ def audit():
     from kzict.claims import audit as _audit
 
     return _audit()
+
+
+def cite(name: str | None = None, style: str = "text") -> str:
+    """Citation of kzict (``name=None``) or of the sources behind dataset ``name``; style 'text' or 'bibtex'."""
+    from kzict.citation import cite as _cite
+
+    return _cite(name, style)

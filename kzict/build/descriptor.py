@@ -26,6 +26,12 @@ _CONSTRAINTS = {  # pandera check name -> (Frictionless constraint, statistic)
 }
 
 
+def _whole_match(pattern: str) -> str:
+    """pandera matches a pattern at the start of the text; Table Schema matches the whole text, unanchored."""
+    body = pattern.removeprefix("^")
+    return body[:-1] if body.endswith("$") else body + ".*"
+
+
 def field(name: str, column) -> dict:
     dtype = str(column.dtype)
     kind = _TYPES[dtype]
@@ -42,9 +48,9 @@ def field(name: str, column) -> dict:
         if check.name in _CONSTRAINTS:
             key, stat = _CONSTRAINTS[check.name]
             value = check.statistics[stat]
-            constraints[key] = sorted(value) if key == "enum" else value
+            constraints[key] = sorted(value) if key == "enum" else _whole_match(value) if key == "pattern" else value
         elif check.name == "str_startswith":
-            constraints["pattern"] = "^" + re.escape(check.statistics["string"]) + ".*"
+            constraints["pattern"] = re.escape(check.statistics["string"]) + ".*"
         elif check.name == "str_length":
             if check.statistics.get("min_value") is not None:
                 constraints["minLength"] = check.statistics["min_value"]
@@ -64,7 +70,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
     foreign = [{"fields": n, "reference": {"resource": target, "fields": "source_id"}}
                for n, c in schema.columns.items() if (c.metadata or {}).get("foreign_key") == "sources.source_id"]
     return {
-        "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+        "name": name, "type": "table", "path": f"{name}.csv",
         "title": info.title, "description": info.description,
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign,
@@ -77,7 +83,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
 def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> dict:
     resources = [resource(name, tables[name]) for name in DATASETS]
     resources.append({
-        "name": "corrections", "path": "corrections.csv", "profile": "tabular-data-resource",
+        "name": "corrections", "type": "table", "path": "corrections.csv",
         "title": "Corrections", "description": "Every departure of the clean data from the print.",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {"fields": [{"name": c, "type": "string", "kzict:unit": "text", "kzict:dtype": "str",
@@ -86,7 +92,8 @@ def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> di
         "kzict:rows": len(corrections),
     })
     return {
-        "profile": "tabular-data-package", "name": "kzict", "version": __version__,
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",  # v2: exclusiveMinimum
+        "name": "kzict", "version": __version__,
         "title": "kzict: statistics of Kazakhstan's ICT sector",
         "description": "Figures of Alibayev (2017) and related sources as clean, validated, sourced tables.",
         "licenses": [LICENSE],

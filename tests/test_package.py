@@ -1,0 +1,174 @@
+"""Shipping: the wheel carries the data, the Frictionless descriptor validates and matches the schemas,
+the Excel export round-trips, the CLI works, citations and one version number."""
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+
+import kzict
+from kzict.schemas import MODELS
+
+from conftest import CLEAN, REPO
+
+UV = Path(sys.prefix) / "bin" / "uv"
+
+
+def test_one_version_number():
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert kzict.__version__ == version
+    assert f"version: {version}" in (REPO / "CITATION.cff").read_text()
+    assert f"## {version}" in (REPO / "CHANGELOG.md").read_text()
+    assert kzict._store.package()["version"] == version
+
+
+def test_changelog_has_a_data_section_and_licences_are_stated():
+    assert "### Data" in (REPO / "CHANGELOG.md").read_text()
+    meta = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert meta["license"] == "MIT AND CC-BY-4.0"
+    readme = (REPO / "README.md").read_text()
+    assert "MIT" in readme and "CC-BY-4.0" in readme
+
+
+def test_frictionless_validates_the_data_package():
+    from frictionless import Package
+
+    report = Package(str(CLEAN / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_descriptor_agrees_with_the_pandera_model(name):
+    res = kzict._store.resource(name)
+    schema = MODELS[name].schema.to_schema()
+    fields = {f["name"]: f for f in res["schema"]["fields"]}
+    assert list(fields) == list(schema.columns)
+    assert res["schema"]["primaryKey"] == list(MODELS[name].key)
+    for col, spec in schema.columns.items():
+        f = fields[col]
+        assert f["description"] == spec.description and f["kzict:unit"] == spec.metadata["unit"]
+        assert f.get("constraints", {}).get("required", False) == (not spec.nullable)
+        for check in spec.checks:
+            if check.name == "isin":
+                assert sorted(check.statistics["allowed_values"]) == f["constraints"]["enum"]
+            if check.name == "greater_than_or_equal_to":
+                assert f["constraints"]["minimum"] == check.statistics["min_value"]
+            if check.name == "less_than_or_equal_to":
+                assert f["constraints"]["maximum"] == check.statistics["max_value"]
+        if spec.metadata.get("foreign_key"):
+            assert {"fields": col, "reference": {"resource": "" if name == "sources" else "sources",
+                                                 "fields": "source_id"}} in res["schema"]["foreignKeys"]
+
+
+def test_excel_export_round_trips_every_table(tmp_path):
+    from openpyxl import load_workbook
+
+    from kzict.export import export_xlsx
+
+    path = export_xlsx(tmp_path / "kzict.xlsx")
+    wb = load_workbook(path)  # formulas would show as data_type 'f' here
+    assert wb.sheetnames[:3] == ["README", "Dictionary", "corrections"]
+    assert "CC-BY-4.0" in str(wb["README"]["B4"].value) and kzict.__version__ in str(wb["README"]["B1"].value)
+    for name in kzict.datasets():
+        ws = wb[name[:31]]
+        assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row), name
+        back = pd.DataFrame(list(ws.iter_rows(min_row=2, values_only=True)), columns=[c.value for c in ws[1]])
+        df = kzict.load(name)
+        assert len(back) == len(df) and list(back.columns) == list(df.columns)
+        for col in df.columns:
+            want = df[col].astype(object).where(df[col].notna(), None).tolist()
+            got = back[col].astype(object).where(back[col].notna(), None).tolist()
+            if df[col].dtype.kind == "b":
+                got = [bool(v) for v in got]
+            assert got == want, (name, col)
+    dictionary = pd.DataFrame(list(wb["Dictionary"].iter_rows(min_row=2, values_only=True)),
+                              columns=[c.value for c in wb["Dictionary"][1]])
+    assert {"dataset", "column", "type", "unit", "description"} <= set(dictionary.columns)
+    assert len(dictionary) == sum(len(kzict.describe(n).columns) for n in kzict.datasets())
+
+
+def test_excel_export_never_writes_formulas(tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from kzict.export import _table
+
+    wb = Workbook()
+    risky = ["=1+1", "+7", "-x", "@SUM(A1)", "\tX", "\rY", "plain"]
+    _table(wb, "t", pd.DataFrame({"text": risky}))
+    wb.save(tmp_path / "t.xlsx")
+    ws = load_workbook(tmp_path / "t.xlsx")["t"]
+    cells = [ws.cell(row=i, column=1) for i in range(2, 2 + len(risky))]
+    assert [c.value.replace("\n", "\r") for c in cells] == risky  # XML stores a lone CR as LF
+    assert all(c.data_type == "s" for c in cells)
+    assert [c.quotePrefix for c in cells] == [True] * 6 + [False]
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "kzict", *args], capture_output=True, text=True, cwd=REPO)
+
+
+@pytest.mark.parametrize("cmd", ["list", "describe", "show", "build", "validate", "export", "audit", "cite"])
+def test_cli_help(cmd):
+    from kzict.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main([cmd, "--help"])
+    assert exc.value.code == 0
+
+
+def test_cli_commands(tmp_path, capsys):
+    from kzict.cli import main
+
+    assert main(["list"]) == 0 and capsys.readouterr().out.split() == kzict.datasets()
+    assert main(["describe", "it_trade"]) == 0 and "value_usd_mn" in capsys.readouterr().out
+    assert main(["show", "ict_value_added"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "country,iso3,year,ict_share_pct,source_id,locator" and "Kazakhstan,KAZ,2006,6.3" in out
+    assert main(["validate"]) == 0 and "pass their schemas" in capsys.readouterr().out
+    assert main(["export", "--xlsx", str(tmp_path / "x.xlsx")]) == 0 and (tmp_path / "x.xlsx").exists()
+    assert main(["audit", "--format", "csv"]) == 0 and "ch3-import-over-export-2014" in capsys.readouterr().out
+    assert main(["cite", "--style", "bibtex"]) == 0 and capsys.readouterr().out.startswith("@misc{kzict")
+    assert main(["build", "--out", str(tmp_path / "clean")]) == 0 and (tmp_path / "clean" / "it_trade.csv").exists()
+
+
+def test_cli_errors_go_to_stderr_with_nonzero_exit():
+    proc = _cli("show", "table9")
+    assert proc.returncode == 2 and proc.stdout == "" and "no dataset 'table9'" in proc.stderr
+    proc = _cli("frobnicate")
+    assert proc.returncode != 0 and "invalid choice" in proc.stderr
+
+
+def test_cite_package_and_dataset():
+    assert kzict.cite().startswith("kzict contributors (2026)") and kzict.__version__ in kzict.cite()
+    bib = kzict.cite("ict_value_added", style="bibtex")
+    assert "@misc{unctadstat," in bib and "@misc{alibayev2017," in bib
+    text = kzict.cite("electronics_business_models")
+    assert "Building digital technologies" in text
+    with pytest.raises(ValueError, match="style"):
+        kzict.cite(style="apa")
+
+
+@pytest.mark.skipif(not UV.exists(), reason="uv is installed into .venv by the Makefile")
+def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
+    """Build the wheel and install it into a fresh venv outside the repo, from the local uv cache only."""
+    env = {**os.environ, "UV_OFFLINE": "1"}
+    run = lambda *a, **k: subprocess.run(a, check=True, capture_output=True, text=True, env=env, **k)
+    run(str(UV), "build", "--wheel", "--out-dir", str(tmp_path / "dist"), str(REPO))
+    (wheel,) = (tmp_path / "dist").glob("kzict-*.whl")
+    venv = tmp_path / "venv"
+    run(str(UV), "venv", "--quiet", "--python", sys.executable, str(venv))
+    run(str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), str(wheel),
+        "-c", str(REPO / "requirements.lock"))
+    script = ("import kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
+              "print(sum(len(kzict.load(n)) for n in kzict.datasets())); print(len(kzict.load_raw('it_trade'))); "
+              "print(kzict.verify())")
+    out = run(str(venv / "bin" / "python"), "-c", script, cwd=tmp_path).stdout.split("\n")
+    assert out[0] == kzict.__version__
+    assert "site-packages/kzict/_data/clean" in out[1]
+    assert int(out[2]) == sum(len(kzict.load(n)) for n in kzict.datasets())
+    assert out[3] == "6" and int(out[4]) == kzict.verify()
