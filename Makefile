@@ -17,7 +17,7 @@ PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
 
 .DEFAULT_GOAL := help
-.PHONY: help figures data docs audit export test lab lock clean-venv
+.PHONY: help figures data docs audit export bench test lab lock clean-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ figures: $(FIG_STAMP) ## Draw every chart into figures/ (PNG + SVG), only when i
 $(FIG_STAMP): $(STAMP) $(CLEAN_STAMP) $(PLOT_CODE)
 	$(PY) -m kzict.figures --out figures
 	@touch $@
+
+bench: $(STAMP) $(CLEAN_STAMP) ## Benchmark loads, the build and a no-op `make figures`: benchmarks/results.md
+	$(PY) benchmarks/run.py
 
 test: $(STAMP) ## Run the test suite (schemas, values, rebuild, notebooks, figures)
 	$(PY) -m pytest
