@@ -298,16 +298,12 @@ def report(df: pd.DataFrame | None = None) -> str:
 
 
 def main(argv=None) -> int:
-    import argparse
     from pathlib import Path
 
-    ap = argparse.ArgumentParser(prog="python -m kzict.claims", description="Write the claims audit report.")
-    ap.add_argument("--out", type=Path, default=Path("reports/claims.md"))
-    args = ap.parse_args(argv)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report(), encoding="utf-8", newline="\n")
-    print(args.out)
-    return 0
+    from kzict.docs import write_generated
+
+    return write_generated(argv, "python -m kzict.claims", "Write the claims audit report.",
+                           Path("reports/claims.md"), report)
 
 
 if __name__ == "__main__":

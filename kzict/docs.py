@@ -55,14 +55,19 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kzict.docs", description=__doc__)
-    ap.add_argument("--out", type=Path, default=DEFAULT)
+def write_generated(argv, prog: str, description: str, default: Path, render_text) -> int:
+    """The command line of a generated document: ``--out PATH``, written with Unix line ends."""
+    ap = argparse.ArgumentParser(prog=prog, description=description)
+    ap.add_argument("--out", type=Path, default=default)
     args = ap.parse_args(argv)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render(), encoding="utf-8", newline="\n")
+    args.out.write_text(render_text(), encoding="utf-8", newline="\n")
     print(args.out)
     return 0
+
+
+def main(argv=None) -> int:
+    return write_generated(argv, "python -m kzict.docs", __doc__, DEFAULT, render)
 
 
 if __name__ == "__main__":

@@ -122,6 +122,15 @@ def it_expenditure_structure(df: pd.DataFrame | None = None):
                        subtitle=f"Only the categories the thesis names: together {named:.1f} % of the KZT 375.6 bn total")
 
 
+def _usd_log_axis(ax):
+    """The trade charts' value axis: log scale, plain USD-million ticks from 50 to 5,000."""
+    ax.set_yscale("log")
+    ax.set_ylim(50, 6000)
+    ax.set_yticks([50, 100, 200, 500, 1000, 2000, 5000])
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+
+
 def it_trade(df: pd.DataFrame | None = None):
     """IT exports and imports 2011-2015 on a log scale; years without a printed figure are gaps."""
     df = kzict.load("it_trade") if df is None else df
@@ -139,11 +148,7 @@ def it_trade(df: pd.DataFrame | None = None):
             ax.axvspan(yr - 0.4, yr + 0.4, color="#f2f2f2", zorder=0)
             ax.text(yr, 0.5, "no figure\nprinted", transform=ax.get_xaxis_transform(), ha="center",
                     fontsize=8, color="#777777")
-        ax.set_yscale("log")
-        ax.set_ylim(50, 6000)
-        ax.set_yticks([50, 100, 200, 500, 1000, 2000, 5000])
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+        _usd_log_axis(ax)
         ax.set_xticks(years)
         ax.set_ylabel("USD million (log scale)")
         ax.set_xlabel("Year")
@@ -257,8 +262,7 @@ def ict_rankings(df: pd.DataFrame | None = None):
                 dy = -14 if name == "Global Information Technology Report" else 9
                 ax.annotate(f"{r['rank']}{of}", (r.edition_year, r["rank"]), textcoords="offset points",
                             xytext=(10, dy), fontsize=8.5, color=c)
-        ax.invert_yaxis()
-        ax.set_ylim(60, 30)
+        ax.set_ylim(60, 30)  # rank 1 is best: the axis runs downwards
         ax.set_xlim(2011.5, 2014.8)
         ax.set_xticks([2012, 2013, 2014])
         ax.set_xlabel("Edition")
@@ -558,11 +562,7 @@ def it_trade_vs_services(df: pd.DataFrame | None = None):
         for flow, color in (("import", ACCENT), ("export", MUTED)):
             s = df[df["flow"] == flow].set_index("year")["value_usd_mn"].reindex(years)
             ax.plot(years, s.values, marker="o", color=color, linewidth=2, label=f"thesis: IT {flow}s (corrected labels)")
-        ax.set_yscale("log")
-        ax.set_ylim(50, 6000)
-        ax.set_yticks([50, 100, 200, 500, 1000, 2000, 5000])
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+        _usd_log_axis(ax)
         ax.set_xticks(years)
         ax.set_xlabel("Year")
         ax.set_ylabel("USD million (log scale)")
