@@ -6,7 +6,6 @@ scorecards lives in :mod:`kzict.build.steps`.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -86,7 +85,3 @@ def verdict(target: float, comparison: str, unit: str, target_year: int, series:
         outcome_qualifier=pick["qualifier"] if isinstance(pick.get("qualifier"), str) else None,
         nearest_year=year != target_year, first_met_year=first, source_id=pick["source_id"],
         grade=pick["grade"], locator=pick["locator"])
-
-
-def blank(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -12,7 +12,7 @@ import pandas as pd
 
 from kzict.build import rawbook as rb
 from kzict.build.rawbook import RawTable
-from kzict.scorecard import NOT_MEASURED, verdict
+from kzict.scorecard import NOT_MEASURED, Verdict, verdict
 
 LINKS = ("outcomes.xlsx", "Links", ["Programme", "Target", "Indicator", "Comparable", "Basis"])
 STEP_YEARS = {"egov_rank": 2}  # the UN survey is biennial; every other series is yearly
@@ -51,8 +51,8 @@ def _score(targets: pd.DataFrame, outcomes: pd.DataFrame, links: dict[int, dict]
             v = verdict(t.target_value, t.comparison, t.unit, t.target_year, series,
                         step_years=STEP_YEARS.get(link["indicator"], 1))
             basis = f"{v.basis}. {link['basis']}" if v.status != NOT_MEASURED else v.basis
-        else:
-            v, basis = verdict(0, "at_least", "", t.target_year, series.iloc[:0]), link["basis"]
+        else:  # no comparable figure: say why, never judge on a different measure
+            v, basis = Verdict(NOT_MEASURED, link["basis"]), link["basis"]
         rows.append({
             "target_id": t.target_id, "target": t.target, "target_value": t.target_value, "unit": t.unit,
             "comparison": t.comparison, "target_year": t.target_year,
