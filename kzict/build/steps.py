@@ -100,16 +100,17 @@ def it_expenditure_total(raw: RawTable) -> pd.DataFrame:
     statements = raw.parse(h["kind"], _one_of("total", "growth"))
     years = raw.parse(h["year"], rb.year)
     bases = raw.parse(h["base_year"], rb.optional(rb.year))
-    values = raw.parse(h["total_kzt_bn"], lambda v: v)
     prov = frame(raw, "it_expenditure_total", {})
-    parsers = {"total": rb.kzt_billion, "growth": rb.percent}
-    parsed = [raw.check(row, h["total_kzt_bn"], parsers[s], v) for row, s, v in zip(raw.row_numbers, statements, values)]
-    totals = {y: p for s, y, p in zip(statements, years, parsed) if s == "total"}
+    parsers = {"total": rb.kzt_billion, "growth": rb.percent}  # the printed value is a total or a growth rate
+    figures = [raw.check(row, h["total_kzt_bn"], parsers[s], cells[h["total_kzt_bn"]])
+               for (row, cells), s in zip(raw.rows, statements)]
+    totals = {y: f for s, y, f in zip(statements, years, figures) if s == "total"}
     rows = []
-    for row, s, y, base, growth in zip(raw.row_numbers, statements, years, bases, parsed):
+    for row, s, y, base, figure in zip(raw.row_numbers, statements, years, bases, figures):
         if s == "total":
-            rows.append((row, y, growth, "reported", None))
+            rows.append((row, y, figure, "reported", None))
             continue
+        growth = figure
         if y not in totals or base is None:
             raise raw.error(row, h["base_year"], "a growth rate needs a printed total for its year and a base year",
                             found=base)
