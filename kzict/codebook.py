@@ -15,6 +15,7 @@ class Codebook:
     key: tuple[str, ...]
     rows: int
     columns: list[dict]      # name, type, unit, description, required
+    sources: tuple[str, ...] = ()  # the original sources of its values (rows of `sources`)
 
     @classmethod
     def from_resource(cls, res: dict, package: dict) -> "Codebook":
@@ -26,6 +27,7 @@ class Codebook:
             columns=[{"column": f["name"], "type": f["kzict:dtype"], "unit": f.get("kzict:unit"),
                       "description": f.get("description"),
                       "required": f.get("constraints", {}).get("required", False)} for f in fields],
+            sources=tuple(res.get("kzict:sources", ())),
         )
 
     def table(self):
@@ -36,6 +38,8 @@ class Codebook:
     def __str__(self) -> str:
         lines = [f"{self.name}: {self.title}", self.description,
                  f"Printed in: {self.printed_in}, {self.locator}", f"Key: {', '.join(self.key)}; rows: {self.rows}"]
+        if self.sources:
+            lines.append(f"Sources: {', '.join(self.sources)} (see kzict.load('sources'))")
         if self.note:
             lines.append(f"Note: {self.note}")
         lines.append("")
@@ -47,6 +51,7 @@ class Codebook:
     def _repr_markdown_(self) -> str:
         head = (f"**{self.name}** — {self.title}\n\n{self.description}\n\n"
                 f"Printed in `{self.printed_in}`, {self.locator}. Key: `{', '.join(self.key)}`; {self.rows} rows."
+                + (f" Sources: {', '.join(f'`{s}`' for s in self.sources)}." if self.sources else "")
                 + (f"\n\n*Note:* {self.note}" if self.note else ""))
         rows = "\n".join(f"| `{c['column']}` | {c['type']} | {c['unit']} | {c['description']} |" for c in self.columns)
         return f"{head}\n\n| column | type | unit | description |\n|---|---|---|---|\n{rows}\n"

@@ -67,6 +67,8 @@ def test_codebook_gives_every_column_a_unit_and_description(name):
     for c in book.columns:
         assert c["unit"] and c["description"], c
     assert book.title and book.locator and name in str(book)
+    if name != "sources":
+        assert set(book.sources) == set(kzict.load(name)["source_id"].dropna())
 
 
 @pytest.mark.parametrize("name", NAMES)

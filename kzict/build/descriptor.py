@@ -76,6 +76,8 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign,
                    "missingValues": [""]},
         "kzict:locator": info.locator, "kzict:printed_in": info.printed_in, "kzict:note": info.note,
+        "kzict:sources": sorted(set(df["source_id"].dropna())) if "source_id" in df.columns and name != "sources"
+        else [],
         "kzict:rows": len(df),
     }
 
