@@ -49,10 +49,10 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
         records = [r for r in corr.load(path) if r["dataset"] in tables]
         corrections = corr.apply(path, records, tables)
         tables = {name: validate(name, df, raw_dir) for name, df in tables.items()}
-        for name, d in DERIVED.items():  # built from validated tables, then validated in turn
-            if all(i in tables for i in d.inputs):
-                links = books.sheet(*LINKS)
-                tables[name] = validate_derived(name, d.build(tables, links), raw_dir / LINKS[0])
+        derived = [d for d in DERIVED.values() if all(i in tables for i in d.inputs)]
+        links = books.sheet(*LINKS) if derived else None
+        for d in derived:  # built from validated tables, then validated in turn
+            tables[d.name] = validate_derived(d.name, d.build(tables, links), raw_dir / LINKS[0])
     check_foreign_keys(tables, raw_dir)
     return tables, corrections
 
