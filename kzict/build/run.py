@@ -70,8 +70,7 @@ def validate_derived(name: str, df: pd.DataFrame, path: Path) -> pd.DataFrame:
         fc = exc.failure_cases.iloc[0]
         raise RawDataError(path, f"derived dataset {name!r}, row {fc['index']}, column {fc['column']!r}: "
                                  f"expected a value that passes {fc['check']!r}", found=fc["failure_case"]) from None
-    return out[list(model.schema.to_schema().columns)].sort_values(list(model.sort_by), kind="stable") \
-        .reset_index(drop=True)
+    return _in_order(model, out)
 
 
 def validate(name: str, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
@@ -100,7 +99,12 @@ def validate(name: str, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
                            f"{fc['check']!r}" + (f" on column {column!r}" if column else ""),
                            sheet=step.sheet, cell=cell, column=header,
                            found=_found(df, row, column, found)) from None
-    out = out[list(model.schema.to_schema().columns)]
+    return _in_order(model, out)
+
+
+def _in_order(model, df: pd.DataFrame) -> pd.DataFrame:
+    """The schema's column order and the model's row order, so that every build writes the same bytes."""
+    out = df[list(model.schema.to_schema().columns)]
     if model.sort_by:
         out = out.sort_values(list(model.sort_by), kind="stable")
     return out.reset_index(drop=True)
