@@ -8,7 +8,6 @@ PY     := $(VENV)/bin/python
 UV     := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
-LAB_STAMP := $(VENV)/.installed-lab
 
 RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml
 BUILD_CODE := $(wildcard kzict/build/*.py) kzict/schemas.py kzict/_meta.py
@@ -17,7 +16,7 @@ PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
 
 .DEFAULT_GOAL := help
-.PHONY: help figures data docs audit export bench test lab lock clean-venv
+.PHONY: help figures data docs audit export bench test lint lab lock clean-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,8 +24,8 @@ help: ## List the targets
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) pip install --quiet --python $(PY) -r requirements.lock
-	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) --no-deps -e .
 	@touch $@
 
 data: $(CLEAN_STAMP) ## Rebuild data/clean from data/raw (validated; all or nothing)
@@ -56,15 +55,19 @@ $(FIG_STAMP): $(STAMP) $(CLEAN_STAMP) $(PLOT_CODE)
 bench: $(STAMP) $(CLEAN_STAMP) ## Benchmark loads, the build and a no-op `make figures`: benchmarks/results.md
 	$(PY) benchmarks/run.py
 
-test: $(STAMP) ## Run the test suite (schemas, values, rebuild, notebooks, figures)
+lint: $(STAMP) ## ruff (lint and format) and mypy, as configured in pyproject.toml
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: lint ## Run lint, then the test suite (schemas, values, rebuild, notebooks, figures)
 	$(PY) -m pytest
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
-	@test -f $(LAB_STAMP) || { $(UV) pip install --quiet --python $(PY) jupyterlab -c requirements.lock && touch $(LAB_STAMP); }
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/
 
 lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
-	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra test --extra lab --extra site --python-version 3.11 --no-header -o requirements.lock
 
 clean-venv: ## Remove .venv (the next target re-creates it)
 	rm -rf $(VENV)

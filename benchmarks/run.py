@@ -8,6 +8,7 @@ Targets (issue #8): loading a dataset in a fresh interpreter costs at most 1.3x
 times vary from machine to machine, so the build is also set against the imports it cannot
 avoid (pandas, pandera, openpyxl).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,10 +45,16 @@ def pair(ours: list[str], base: list[str], repeat: int) -> tuple[list[float], li
 
 
 def row(label, ours, base, target: str, ok: bool) -> dict:
-    return {"what": label, "kzict_median": statistics.median(ours), "kzict_min": min(ours),
-            "base_median": statistics.median(base) if base else None, "base_min": min(base) if base else None,
-            "ratio": statistics.median(ours) / statistics.median(base) if base else None,
-            "target": target, "ok": ok}
+    return {
+        "what": label,
+        "kzict_median": statistics.median(ours),
+        "kzict_min": min(ours),
+        "base_median": statistics.median(base) if base else None,
+        "base_min": min(base) if base else None,
+        "ratio": statistics.median(ours) / statistics.median(base) if base else None,
+        "target": target,
+        "ok": ok,
+    }
 
 
 def main(argv=None) -> int:
@@ -65,22 +72,32 @@ def main(argv=None) -> int:
     rows = []
     for name in names:
         path = _store.clean_dir() / _store.resource(name)["path"]
-        ours, base = pair([PY, "-c", f"import kzict; kzict.load({name!r})"],
-                          [PY, "-c", f"import pandas; pandas.read_csv({str(path)!r})"], args.repeat)
+        ours, base = pair(
+            [PY, "-c", f"import kzict; kzict.load({name!r})"],
+            [PY, "-c", f"import pandas; pandas.read_csv({str(path)!r})"],
+            args.repeat,
+        )
         r = row(f"load `{name}`", ours, base, f"ratio ≤ {LOAD_RATIO_MAX}", False)
         r["ok"] = r["ratio"] <= LOAD_RATIO_MAX
         rows.append(r)
-        print(f"{r['what']:<44} {r['kzict_median']:.3f}s vs {r['base_median']:.3f}s  ratio {r['ratio']:.2f}", flush=True)
+        print(
+            f"{r['what']:<44} {r['kzict_median']:.3f}s vs {r['base_median']:.3f}s  ratio {r['ratio']:.2f}", flush=True
+        )
 
-    ours, base = pair([PY, "-c", "import kzict; kzict.load('it_trade', validate=True)"],
-                      [PY, "-c", f"import pandas; pandas.read_csv({str(_store.clean_dir() / 'it_trade.csv')!r})"],
-                      args.repeat)
+    ours, base = pair(
+        [PY, "-c", "import kzict; kzict.load('it_trade', validate=True)"],
+        [PY, "-c", f"import pandas; pandas.read_csv({str(_store.clean_dir() / 'it_trade.csv')!r})"],
+        args.repeat,
+    )
     rows.append(row("load `it_trade`, validate=True (full pandera schema)", ours, base, "information", True))
 
     out = Path(tempfile.mkdtemp(prefix="kzict-bench-"))
     try:
-        ours, base = pair([PY, "-m", "kzict.build", "--out", str(out / "clean")],
-                          [PY, "-c", "import pandas, pandera.pandas, openpyxl"], args.repeat)
+        ours, base = pair(
+            [PY, "-m", "kzict.build", "--out", str(out / "clean")],
+            [PY, "-c", "import pandas, pandera.pandas, openpyxl"],
+            args.repeat,
+        )
     finally:
         shutil.rmtree(out, ignore_errors=True)
     r = row("full raw -> clean build (baseline: its unavoidable imports)", ours, base, f"≤ {BUILD_MAX_S} s", False)
@@ -102,8 +119,10 @@ def main(argv=None) -> int:
     for r in rows:
         base = f"{r['base_median']:.3f}/{r['base_min']:.3f}" if r["base_median"] is not None else "-"
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
-        print(f"{r['what']:<{width}}  {r['kzict_median']:.3f}/{r['kzict_min']:.3f}s  {base:>17}s  {ratio:>5}  "
-              f"{r['target']:<9}  {'yes' if r['ok'] else 'NO'}")
+        print(
+            f"{r['what']:<{width}}  {r['kzict_median']:.3f}/{r['kzict_min']:.3f}s  {base:>17}s  {ratio:>5}  "
+            f"{r['target']:<9}  {'yes' if r['ok'] else 'NO'}"
+        )
     print(f"\nwritten: {args.out}")
     return 0
 
@@ -113,6 +132,7 @@ def _versions() -> str:
     for mod in ("pandas", "pandera", "openpyxl", "matplotlib"):
         try:
             from importlib.metadata import version
+
             out.append(f"{mod} {version(mod)}")
         except Exception:  # noqa: BLE001
             out.append(f"{mod} ?")
@@ -121,19 +141,24 @@ def _versions() -> str:
 
 def write(path: Path, rows: list[dict], repeat: int) -> None:
     lines = [
-        "# Benchmark results", "",
-        f"Written by `make bench` (`benchmarks/run.py`) on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.", "",
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (`benchmarks/run.py`) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        "",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; {_versions()}",
         f"- Each measurement: {repeat} runs in fresh processes after one warm-up, alternating with its baseline.",
-        "", "| measurement | kzict median (min) | baseline median (min) | ratio | target | met |",
+        "",
+        "| measurement | kzict median (min) | baseline median (min) | ratio | target | met |",
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
         base = f"{r['base_median']:.3f} s ({r['base_min']:.3f})" if r["base_median"] is not None else "—"
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "—"
-        lines.append(f"| {r['what']} | {r['kzict_median']:.3f} s ({r['kzict_min']:.3f}) | {base} | {ratio} | "
-                     f"{r['target']} | {'yes' if r['ok'] else '**no**'} |")
+        lines.append(
+            f"| {r['what']} | {r['kzict_median']:.3f} s ({r['kzict_min']:.3f}) | {base} | {ratio} | "
+            f"{r['target']} | {'yes' if r['ok'] else '**no**'} |"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

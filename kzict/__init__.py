@@ -10,13 +10,15 @@ Every row carries ``source_id`` (a row of ``kzict.load("sources")``) and
 ``locator`` (where the thesis prints it). Loading reads only pandas and the
 package's own descriptor; pandera is imported only for ``validate=True``.
 """
+
 from __future__ import annotations
 
 from kzict import _store
 from kzict.codebook import Codebook
 
 try:
-    from importlib.metadata import PackageNotFoundError, version as _version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _version
 
     __version__ = _version("kzict")
 except PackageNotFoundError:  # running from a source tree that was never installed
@@ -56,8 +58,9 @@ def load_raw(name: str):
 
     step = STEPS[name]
     raw = read_sheet(_store.raw_dir() / step.workbook, step.sheet, step.raw_headers)
-    return pd.DataFrame([values for _, values in raw.rows],
-                        index=pd.Index(raw.row_numbers, name="sheet_row"), columns=step.raw_headers)
+    return pd.DataFrame(
+        [values for _, values in raw.rows], index=pd.Index(raw.row_numbers, name="sheet_row"), columns=step.raw_headers
+    )
 
 
 def describe(name: str) -> Codebook:

@@ -3,12 +3,13 @@
 In a wheel the clean files ship inside the package (``kzict/_data/clean``);
 in a clone they are the repository's ``data/clean``.
 """
+
 from __future__ import annotations
 
 import hashlib
 import io
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,12 +33,12 @@ def raw_dir():
     return _data_dir("raw")
 
 
-@lru_cache(maxsize=None)
+@cache
 def package() -> dict:
     return json.loads(_read_checked(DESCRIPTOR))
 
 
-@lru_cache(maxsize=None)
+@cache
 def manifest() -> dict[str, str]:
     text = (clean_dir() / MANIFEST).read_text(encoding="utf-8")
     return {name: digest for digest, name in (line.split("  ", 1) for line in text.splitlines() if line)}
@@ -51,8 +52,10 @@ def _read_checked(fname: str) -> bytes:
     if expected is None:
         raise IntegrityError(f"{fname} is not in {MANIFEST}; rebuild with `make data`")
     if hashlib.sha256(data).hexdigest() != expected:
-        raise IntegrityError(f"{fname} differs from the checksum the build recorded in {MANIFEST}: "
-                             "clean files are built, never edited by hand; rebuild with `make data`")
+        raise IntegrityError(
+            f"{fname} differs from the checksum the build recorded in {MANIFEST}: "
+            "clean files are built, never edited by hand; rebuild with `make data`"
+        )
     return data
 
 
@@ -73,8 +76,14 @@ def read_verified(res: dict):
     import pandas as pd
 
     data = _read_checked(res["path"])
-    dtypes = {f["name"]: (pd.CategoricalDtype(f["kzict:categories"], ordered=f["kzict:ordered"])
-                          if f["kzict:dtype"] == "category" else f["kzict:dtype"]) for f in res["schema"]["fields"]}
+    dtypes = {
+        f["name"]: (
+            pd.CategoricalDtype(f["kzict:categories"], ordered=f["kzict:ordered"])
+            if f["kzict:dtype"] == "category"
+            else f["kzict:dtype"]
+        )
+        for f in res["schema"]["fields"]
+    }
     return pd.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False, na_values=[""])
 
 

@@ -11,19 +11,31 @@ the registry and returns one row per claim::
 ``status`` is ``consistent``, ``inconsistent`` or ``unverifiable`` (only where
 the data to check it does not exist; the explanation says which).
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 
 import kzict
 from kzict import _store
 
-COLUMNS = ["claim_id", "locator", "claim", "printed", "recomputed", "status", "explanation",
-           "chapter", "check", "tolerance", "correction_id"]
+COLUMNS = [
+    "claim_id",
+    "locator",
+    "claim",
+    "printed",
+    "recomputed",
+    "status",
+    "explanation",
+    "chapter",
+    "check",
+    "tolerance",
+    "correction_id",
+]
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = "consistent", "inconsistent", "unverifiable"
 REGISTRY = "claims.yaml"
 
@@ -41,6 +53,7 @@ def _g(x: float) -> str:
 
 
 # --- data references: {dataset, where: {column: value}, field} ---------------------------------
+
 
 class Data:
     """The clean tables a registry reads, loaded once each."""
@@ -73,14 +86,18 @@ class Data:
 # --- check kinds ---------------------------------------------------------------------------------
 # Each takes the Data, the claim's args and its tolerance, and returns a Verdict.
 
+
 def check_multiple(data: Data, a: dict, tol: float) -> Verdict:
     """'n times' / 'n-fold': numerator / denominator against the printed n."""
     num, den = data.value(a["numerator"]), data.value(a["denominator"])
     ratio = num / den
     ok = abs(ratio - a["printed"]) <= tol
-    return Verdict(f"{ratio:.2f}", CONSISTENT if ok else INCONSISTENT,
-                   f"{_g(num)} / {_g(den)} = {ratio:.2f}, {'within' if ok else 'outside'} "
-                   f"±{_g(tol)} of the printed {_g(a['printed'])}")
+    return Verdict(
+        f"{ratio:.2f}",
+        CONSISTENT if ok else INCONSISTENT,
+        f"{_g(num)} / {_g(den)} = {ratio:.2f}, {'within' if ok else 'outside'} "
+        f"±{_g(tol)} of the printed {_g(a['printed'])}",
+    )
 
 
 def check_growth(data: Data, a: dict, tol: float) -> Verdict:
@@ -88,9 +105,12 @@ def check_growth(data: Data, a: dict, tol: float) -> Verdict:
     new, old = data.value(a["new"]), data.value(a["old"])
     pct = (new / old - 1) * 100
     ok = abs(pct - a["printed"]) <= tol
-    return Verdict(f"{pct:.1f}", CONSISTENT if ok else INCONSISTENT,
-                   f"({_g(new)} / {_g(old)} - 1) x 100 = {pct:.1f} %, {'within' if ok else 'outside'} "
-                   f"±{_g(tol)} of the printed {_g(a['printed'])} %")
+    return Verdict(
+        f"{pct:.1f}",
+        CONSISTENT if ok else INCONSISTENT,
+        f"({_g(new)} / {_g(old)} - 1) x 100 = {pct:.1f} %, {'within' if ok else 'outside'} "
+        f"±{_g(tol)} of the printed {_g(a['printed'])} %",
+    )
 
 
 def check_cagr(data: Data, a: dict, tol: float) -> Verdict:
@@ -98,9 +118,12 @@ def check_cagr(data: Data, a: dict, tol: float) -> Verdict:
     start, end, n = data.value(a["start"]), data.value(a["end"]), a["periods"]
     pct = ((end / start) ** (1 / n) - 1) * 100
     ok = abs(pct - a["printed"]) <= tol
-    return Verdict(f"{pct:.1f}", CONSISTENT if ok else INCONSISTENT,
-                   f"({_g(end)} / {_g(start)})^(1/{n}) - 1 = {pct:.1f} % a year, "
-                   f"{'within' if ok else 'outside'} ±{_g(tol)} of the printed {_g(a['printed'])} %")
+    return Verdict(
+        f"{pct:.1f}",
+        CONSISTENT if ok else INCONSISTENT,
+        f"({_g(end)} / {_g(start)})^(1/{n}) - 1 = {pct:.1f} % a year, "
+        f"{'within' if ok else 'outside'} ±{_g(tol)} of the printed {_g(a['printed'])} %",
+    )
 
 
 def check_sum(data: Data, a: dict, tol: float) -> Verdict:
@@ -114,8 +137,11 @@ def check_sum(data: Data, a: dict, tol: float) -> Verdict:
         ok = abs(total - a["printed"]) <= tol
         rel = "equal to"
     terms = " + ".join(_g(v) for v in parts)
-    return Verdict(_g(total), CONSISTENT if ok else INCONSISTENT,
-                   f"{terms} = {_g(total)}, {'' if ok else 'not '}{rel} {_g(a['printed'])}")
+    return Verdict(
+        _g(total),
+        CONSISTENT if ok else INCONSISTENT,
+        f"{terms} = {_g(total)}, {'' if ok else 'not '}{rel} {_g(a['printed'])}",
+    )
 
 
 def _whole(pct: float, n: int, tol: float) -> int | None:
@@ -141,17 +167,22 @@ def check_whole_counts(data: Data, a: dict, tol: float) -> Verdict:
         else:
             notes.append(f"not whole counts of the {n} {name} ({'; '.join(bad) or 'the counts do not add up'})")
     status = CONSISTENT if fits else INCONSISTENT
-    return Verdict("; ".join(f"{k}: {'whole' if k in fits else 'not whole'}" for k in bases), status,
-                   f"The shares are {'; '.join(notes)}, rounding half either way")
+    return Verdict(
+        "; ".join(f"{k}: {'whole' if k in fits else 'not whole'}" for k in bases),
+        status,
+        f"The shares are {'; '.join(notes)}, rounding half either way",
+    )
 
 
 def check_count(data: Data, a: dict, tol: float) -> Verdict:
     """A count stated in words against the rows listed (or a printed list's length)."""
     n = len(data.rows(a["rows"]))
     ok = abs(n - a["printed"]) <= tol
-    return Verdict(str(n), CONSISTENT if ok else INCONSISTENT,
-                   f"The {a['what']} number {n}, " + ("as the text says" if ok else
-                                                      f"not the {_g(a['printed'])} the text says"))
+    return Verdict(
+        str(n),
+        CONSISTENT if ok else INCONSISTENT,
+        f"The {a['what']} number {n}, " + ("as the text says" if ok else f"not the {_g(a['printed'])} the text says"),
+    )
 
 
 def check_equal(data: Data, a: dict, tol: float) -> Verdict:
@@ -162,8 +193,11 @@ def check_equal(data: Data, a: dict, tol: float) -> Verdict:
         verdict = "the same as" if ok else "not"
     else:
         verdict = f"{'within' if ok else 'outside'} ±{_g(tol)} of"
-    return Verdict(_g(v), CONSISTENT if ok else INCONSISTENT,
-                   f"{a['against']} gives {_g(v)}, {verdict} the printed {_g(a['printed'])}")
+    return Verdict(
+        _g(v),
+        CONSISTENT if ok else INCONSISTENT,
+        f"{a['against']} gives {_g(v)}, {verdict} the printed {_g(a['printed'])}",
+    )
 
 
 def check_rank_below_majority(data: Data, a: dict, tol: float) -> Verdict:
@@ -173,9 +207,11 @@ def check_rank_below_majority(data: Data, a: dict, tol: float) -> Verdict:
     others = df[df[a["key"]] != a["entity"]][a["field"]]
     higher = int((others > mine).sum())
     ok = higher > len(others) / 2
-    return Verdict(f"{higher} of {len(others)}", CONSISTENT if ok else INCONSISTENT,
-                   f"{higher} of the {len(others)} other rows are higher than {_g(mine)}: "
-                   f"{'a' if ok else 'not a'} majority")
+    return Verdict(
+        f"{higher} of {len(others)}",
+        CONSISTENT if ok else INCONSISTENT,
+        f"{higher} of the {len(others)} other rows are higher than {_g(mine)}: {'a' if ok else 'not a'} majority",
+    )
 
 
 def check_top_n(data: Data, a: dict, tol: float) -> Verdict:
@@ -184,11 +220,14 @@ def check_top_n(data: Data, a: dict, tol: float) -> Verdict:
     top = list(s.index[: len(a["named"])])
     ok = sorted(top) == sorted(a["named"])
     rest = 100 - float(s.sum())
-    return Verdict(", ".join(top), CONSISTENT if ok else INCONSISTENT,
-                   f"The largest printed shares are {', '.join(f'{t} ({_g(s[t])})' for t in top)}"
-                   + ("" if ok else f", not {', '.join(a['named'])}")
-                   + f"; {_g(rest)} % of the total is not broken down, so an unprinted category could in "
-                     f"principle be larger")
+    return Verdict(
+        ", ".join(top),
+        CONSISTENT if ok else INCONSISTENT,
+        f"The largest printed shares are {', '.join(f'{t} ({_g(s[t])})' for t in top)}"
+        + ("" if ok else f", not {', '.join(a['named'])}")
+        + f"; {_g(rest)} % of the total is not broken down, so an unprinted category could in "
+        f"principle be larger",
+    )
 
 
 def check_direction(data: Data, a: dict, tol: float) -> Verdict:
@@ -196,9 +235,12 @@ def check_direction(data: Data, a: dict, tol: float) -> Verdict:
     old, new = data.value(a["old"]), data.value(a["new"])
     went = "decrease" if new < old else "increase" if new > old else "no change"
     ok = went == a["printed"]
-    return Verdict(f"{_g(old)} -> {_g(new)}", CONSISTENT if ok else INCONSISTENT,
-                   f"{_g(old)} -> {_g(new)} is a{'n' if went[0] in 'aeiou' else ''} {went}, "
-                   + ("as the text states" if ok else f"not the {a['printed']} the text states"))
+    return Verdict(
+        f"{_g(old)} -> {_g(new)}",
+        CONSISTENT if ok else INCONSISTENT,
+        f"{_g(old)} -> {_g(new)} is a{'n' if went[0] in 'aeiou' else ''} {went}, "
+        + ("as the text states" if ok else f"not the {a['printed']} the text states"),
+    )
 
 
 def check_range(data: Data, a: dict, tol: float) -> Verdict:
@@ -206,9 +248,11 @@ def check_range(data: Data, a: dict, tol: float) -> Verdict:
     lo, mid, hi = (data.value(a[k]) for k in ("low", "mid", "high"))
     names = a.get("names", ["low", "mid", "high"])
     ok = lo <= mid <= hi
-    return Verdict(f"{_g(lo)} <= {_g(mid)} <= {_g(hi)}", CONSISTENT if ok else INCONSISTENT,
-                   f"{_g(lo)} <= {_g(mid)} <= {_g(hi)} ({' <= '.join(names)}) "
-                   + ("holds" if ok else "does not hold"))
+    return Verdict(
+        f"{_g(lo)} <= {_g(mid)} <= {_g(hi)}",
+        CONSISTENT if ok else INCONSISTENT,
+        f"{_g(lo)} <= {_g(mid)} <= {_g(hi)} ({' <= '.join(names)}) " + ("holds" if ok else "does not hold"),
+    )
 
 
 def check_unverifiable(data: Data, a: dict, tol: float) -> Verdict:
@@ -222,11 +266,15 @@ CHECKS: dict[str, Callable[[Data, dict, float], Verdict]] = {
 
 # --- the registry ----------------------------------------------------------------------------------
 
+
 def load_registry(path=None) -> list[dict]:
     import yaml
 
-    text = (path.read_text(encoding="utf-8") if path is not None
-            else (_store.raw_dir() / REGISTRY).read_text(encoding="utf-8"))
+    text = (
+        path.read_text(encoding="utf-8")
+        if path is not None
+        else (_store.raw_dir() / REGISTRY).read_text(encoding="utf-8")
+    )
     claims = yaml.safe_load(text)["claims"]
     seen = set()
     for c in claims:
@@ -255,12 +303,21 @@ def run(claims: list[dict], data: Data) -> pd.DataFrame:
                 explanation += f"; consistent only under correction {c['correction_id']}"
         if c.get("note"):
             explanation += f"; {c['note']}"
-        rows.append({
-            "claim_id": c["claim_id"], "locator": c["locator"], "claim": c["claim"],
-            "printed": str(c["printed"]), "recomputed": v.recomputed, "status": v.status,
-            "explanation": " ".join(explanation.split()).rstrip(".") + ".", "chapter": int(c["chapter"]),
-            "check": c["check"], "tolerance": tol, "correction_id": c.get("correction_id"),
-        })
+        rows.append(
+            {
+                "claim_id": c["claim_id"],
+                "locator": c["locator"],
+                "claim": c["claim"],
+                "printed": str(c["printed"]),
+                "recomputed": v.recomputed,
+                "status": v.status,
+                "explanation": " ".join(explanation.split()).rstrip(".") + ".",
+                "chapter": int(c["chapter"]),
+                "check": c["check"],
+                "tolerance": tol,
+                "correction_id": c.get("correction_id"),
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -272,25 +329,41 @@ def audit() -> pd.DataFrame:
 # --- the report --------------------------------------------------------------------------------------
 
 _ORDER = {INCONSISTENT: 0, UNVERIFIABLE: 1, CONSISTENT: 2}
-_TITLES = {2: "Chapter 2 — IT entrepreneurs in Kazakhstan (survey and coding)",
-           3: "Chapter 3 — IT sector in Kazakhstan", 5: "Chapter 5 — entrepreneurs' cross-border ties"}
+_TITLES = {
+    2: "Chapter 2 — IT entrepreneurs in Kazakhstan (survey and coding)",
+    3: "Chapter 3 — IT sector in Kazakhstan",
+    5: "Chapter 5 — entrepreneurs' cross-border ties",
+}
 
 
 def report(df: pd.DataFrame | None = None) -> str:
     df = audit() if df is None else df
     counts = df["status"].value_counts()
-    out = ["# Claims audit", "",
-           "Generated by `make audit` (`python -m kzict.claims`) from `data/raw/claims.yaml` and the clean data; "
-           "do not edit by hand. Each numeric statement of the thesis is recomputed from kzict's tables.", "",
-           f"{len(df)} claims: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in (CONSISTENT, INCONSISTENT,
-                                                                              UNVERIFIABLE)) + ".", ""]
+    out = [
+        "# Claims audit",
+        "",
+        "Generated by `make audit` (`python -m kzict.claims`) from `data/raw/claims.yaml` and the clean data; "
+        "do not edit by hand. Each numeric statement of the thesis is recomputed from kzict's tables.",
+        "",
+        f"{len(df)} claims: "
+        + ", ".join(f"{counts.get(s, 0)} {s}" for s in (CONSISTENT, INCONSISTENT, UNVERIFIABLE))
+        + ".",
+        "",
+    ]
     for ch, g in df.groupby("chapter", sort=True):
         g = g.assign(_o=g["status"].map(_ORDER)).sort_values(["_o", "claim_id"], kind="stable")
-        out += [f"## {_TITLES.get(ch, f'Chapter {ch}')}", "",
-                "| status | claim | printed | recomputed | locator | explanation |", "|---|---|---|---|---|---|"]
+        out += [
+            f"## {_TITLES.get(ch, f'Chapter {ch}')}",
+            "",
+            "| status | claim | printed | recomputed | locator | explanation |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in g.itertuples():
-            rec = "—" if r.recomputed is None or (isinstance(r.recomputed, float) and math.isnan(r.recomputed)) \
+            rec = (
+                "—"
+                if r.recomputed is None or (isinstance(r.recomputed, float) and math.isnan(r.recomputed))
                 else r.recomputed
+            )
             cells = [f"**{r.status}**", f"{r.claim} (`{r.claim_id}`)", r.printed, rec, r.locator, r.explanation]
             out.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
         out.append("")
@@ -302,8 +375,9 @@ def main(argv=None) -> int:
 
     from kzict.docs import write_generated
 
-    return write_generated(argv, "python -m kzict.claims", "Write the claims audit report.",
-                           Path("reports/claims.md"), report)
+    return write_generated(
+        argv, "python -m kzict.claims", "Write the claims audit report.", Path("reports/claims.md"), report
+    )
 
 
 if __name__ == "__main__":

@@ -1,14 +1,15 @@
 """The ``kzict`` command (also ``python -m kzict``).
 
-    kzict list                       the datasets
-    kzict describe NAME              a dataset's codebook
-    kzict show NAME [--format csv]   a dataset as CSV (default) or a table
-    kzict build [--raw DIR] [--out DIR]   rebuild data/clean from data/raw
-    kzict validate                   checksums and full schemas of every clean table
-    kzict export --xlsx PATH         every table in one Excel workbook
-    kzict audit [--format md|csv]    the claims audit
-    kzict cite [NAME] [--style text|bibtex]
+kzict list                       the datasets
+kzict describe NAME              a dataset's codebook
+kzict show NAME [--format csv]   a dataset as CSV (default) or a table
+kzict build [--raw DIR] [--out DIR]   rebuild data/clean from data/raw
+kzict validate                   checksums and full schemas of every clean table
+kzict export --xlsx PATH         every table in one Excel workbook
+kzict audit [--format md|csv]    the claims audit
+kzict cite [NAME] [--style text|bibtex]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="rebuild data/clean from data/raw", description="Rebuild data/clean.")
     p.add_argument("--raw", type=Path)
     p.add_argument("--out", type=Path)
-    sub.add_parser("validate", help="verify checksums and schemas of every clean table",
-                   description="Verify checksums and run every pandera schema.")
+    sub.add_parser(
+        "validate",
+        help="verify checksums and schemas of every clean table",
+        description="Verify checksums and run every pandera schema.",
+    )
     p = sub.add_parser("export", help="export every table", description="Export every table to one workbook.")
     p.add_argument("--xlsx", type=Path, required=True, help="path of the .xlsx to write")
     p = sub.add_parser("audit", help="the claims audit", description="Recompute every claim of the thesis.")
@@ -59,7 +63,10 @@ def main(argv=None) -> int:
                 print(df.to_string(index=False))
         elif args.command == "build":
             from kzict.build.__main__ import main as build_main
-            return build_main([a for k in ("raw", "out") if getattr(args, k) for a in (f"--{k}", str(getattr(args, k)))])
+
+            return build_main(
+                [a for k in ("raw", "out") if getattr(args, k) for a in (f"--{k}", str(getattr(args, k)))]
+            )
         elif args.command == "validate":
             n = kzict.verify()
             for name in kzict.datasets():
@@ -67,9 +74,11 @@ def main(argv=None) -> int:
             print(f"{n} files match their checksums; {len(kzict.datasets())} datasets pass their schemas")
         elif args.command == "export":
             from kzict.export import export_xlsx
+
             print(export_xlsx(args.xlsx))
         elif args.command == "audit":
             from kzict.claims import report
+
             df = kzict.audit()
             if args.format == "csv":
                 df.to_csv(sys.stdout, index=False, lineterminator="\n")

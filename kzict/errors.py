@@ -1,4 +1,5 @@
 """Errors kzict raises on bad input."""
+
 from __future__ import annotations
 
 
@@ -10,8 +11,16 @@ class RawDataError(ValueError):
     expected and what was found.
     """
 
-    def __init__(self, path, problem: str, *, sheet: str | None = None, cell: str | None = None,
-                 column: str | None = None, found=None):
+    def __init__(
+        self,
+        path,
+        problem: str,
+        *,
+        sheet: str | None = None,
+        cell: str | None = None,
+        column: str | None = None,
+        found=None,
+    ):
         self.path, self.sheet, self.cell, self.column, self.found = str(path), sheet, cell, column, found
         where = self.path
         if sheet is not None:

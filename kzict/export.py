@@ -5,6 +5,7 @@ description), Corrections, then one sheet per table with typed cells. Text that 
 take for a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is written as text, never
 as a formula.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,8 +54,11 @@ def export_xlsx(path: Path) -> Path:
         ("What", "Statistics of Kazakhstan's ICT sector as clean, validated, sourced tables."),
         ("Citation", kzict.cite(style="text")),
         ("Licence", "Data: CC-BY-4.0 (cite kzict and the original sources in the 'sources' sheet). Code: MIT."),
-        ("Provenance", "Every row names its original source (source_id, a row of 'sources') and where it was "
-                       "printed (locator). Departures from the print are on the 'corrections' sheet."),
+        (
+            "Provenance",
+            "Every row names its original source (source_id, a row of 'sources') and where it was "
+            "printed (locator). Departures from the print are on the 'corrections' sheet.",
+        ),
         ("Sheets", ", ".join(["Dictionary", "corrections", *kzict.datasets()])),
     ]
     for i, (k, v) in enumerate(lines, start=1):

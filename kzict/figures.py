@@ -1,4 +1,5 @@
 """``python -m kzict.figures --out figures``: write every chart as byte-reproducible PNG and SVG."""
+
 from __future__ import annotations
 
 import argparse

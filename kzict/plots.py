@@ -5,6 +5,7 @@ given) and returns a matplotlib Figure in the house style, with a title,
 axis labels with units and a source caption built from the dataset's
 metadata (original source + the thesis's locator).
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -24,7 +25,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import kzict  # noqa: E402
-from kzict._meta import CAPABILITIES, short_citation  # noqa: E402
+from kzict._meta import CAPABILITIES
+from kzict.citation import short_citation  # noqa: E402
 
 STYLE = resources.files("kzict") / "style" / "kzict.mplstyle"
 ACCENT, MUTED, GREY = "#e15759", "#4e79a7", "#b0b0b0"
@@ -46,11 +48,17 @@ def caption(name: str, df: pd.DataFrame | None = None, note: str = "") -> str:
     originals = [short_citation(cites[s]) for s in dict.fromkeys(df["source_id"].dropna()) if s != printed_in]
     if printed_in == OUTCOMES_REFERENCE:  # outcome figures: kzict compiled them from the sources themselves
         grades = " and ".join(sorted(set(df["grade"].dropna())))
-        return (f"Source: {'; '.join(originals)} (grade: {grades}); compiled in kzict's outcome reference"
-                + (f". {note}" if note else "") + ". Chart: kzict.")
+        return (
+            f"Source: {'; '.join(originals)} (grade: {grades}); compiled in kzict's outcome reference"
+            + (f". {note}" if note else "")
+            + ". Chart: kzict."
+        )
     where = f"{short_citation(cites[printed_in])}, " + "; ".join(dict.fromkeys(df["locator"]))
-    return (f"Source: {'; '.join(originals)}, as printed in {where}" if originals else f"Source: {where}") \
-        + (f". {note}" if note else "") + ". Chart: kzict."
+    return (
+        (f"Source: {'; '.join(originals)}, as printed in {where}" if originals else f"Source: {where}")
+        + (f". {note}" if note else "")
+        + ". Chart: kzict."
+    )
 
 
 def _finish(fig, ax, title: str, text: str, subtitle: str | None = None):
@@ -62,12 +70,21 @@ def _finish(fig, ax, title: str, text: str, subtitle: str | None = None):
     def at(dy_points: float):
         return mtransforms.offset_copy(fig.transFigure, fig=fig, y=dy_points, units="points")
 
-    fig.text(x, top, title, transform=at(24 if subtitle else 8), fontsize=12.5, fontweight="bold",
-             va="bottom", gid="title")
+    fig.text(
+        x, top, title, transform=at(24 if subtitle else 8), fontsize=12.5, fontweight="bold", va="bottom", gid="title"
+    )
     if subtitle:
         fig.text(x, top, subtitle, transform=at(8), fontsize=9, color="#555555", va="bottom", gid="subtitle")
-    fig.text(x, bottom, textwrap.fill(text, width=int(bb.width * 15)), transform=at(-10), fontsize=8,
-             color="#555555", va="top", gid="caption")
+    fig.text(
+        x,
+        bottom,
+        textwrap.fill(text, width=int(bb.width * 15)),
+        transform=at(-10),
+        fontsize=8,
+        color="#555555",
+        va="top",
+        gid="caption",
+    )
     return fig
 
 
@@ -81,10 +98,15 @@ def ict_value_added(df: pd.DataFrame | None = None):
         colors = [ACCENT if c == "KAZ" else MUTED for c in d["iso3"]]
         bars = ax.barh(d["country"], d["ict_share_pct"], color=colors, height=0.65)
         for bar, (_, row) in zip(bars, d.iterrows()):
-            ax.text(bar.get_width() + 0.12, bar.get_y() + bar.get_height() / 2,
-                    f"{row.ict_share_pct:.1f} ({row.year})", va="center", fontsize=8.5,
-                    color=ACCENT if row.iso3 == "KAZ" else "#333333",
-                    fontweight="bold" if row.iso3 == "KAZ" else "normal")
+            ax.text(
+                bar.get_width() + 0.12,
+                bar.get_y() + bar.get_height() / 2,
+                f"{row.ict_share_pct:.1f} ({row.year})",
+                va="center",
+                fontsize=8.5,
+                color=ACCENT if row.iso3 == "KAZ" else "#333333",
+                fontweight="bold" if row.iso3 == "KAZ" else "normal",
+            )
         for label in ax.get_yticklabels():
             if label.get_text() == "Kazakhstan":
                 label.set_color(ACCENT)
@@ -92,9 +114,13 @@ def ict_value_added(df: pd.DataFrame | None = None):
         ax.set_xlim(0, max(d["ict_share_pct"]) * 1.22)
         ax.set_xlabel("ICT producing sector, % of total business value added")
         ax.grid(axis="y", visible=False)
-        return _finish(fig, ax, "ICT share of business value added, selected countries",
-                       caption("ict_value_added", df),
-                       subtitle="Last available year in brackets; Kazakhstan highlighted")
+        return _finish(
+            fig,
+            ax,
+            "ICT share of business value added, selected countries",
+            caption("ict_value_added", df),
+            subtitle="Last available year in brackets; Kazakhstan highlighted",
+        )
 
 
 def it_expenditure_structure(df: pd.DataFrame | None = None):
@@ -107,7 +133,7 @@ def it_expenditure_structure(df: pd.DataFrame | None = None):
         y = np.arange(len(wide))
         ax.barh(y + 0.18, wide[2015], height=0.36, color=MUTED, label="2015")
         ax.barh(y - 0.18, wide[2014].fillna(0), height=0.36, color=GREY, label="2014 (printed for one category only)")
-        for i, (cat, row) in enumerate(wide.iterrows()):
+        for i, (_cat, row) in enumerate(wide.iterrows()):
             ax.text(row[2015] + 0.4, i + 0.18, f"{row[2015]:.1f}", va="center", fontsize=8.5)
             if pd.notna(row[2014]):
                 ax.text(row[2014] + 0.4, i - 0.18, f"{row[2014]:.0f}", va="center", fontsize=8.5, color="#555555")
@@ -117,9 +143,13 @@ def it_expenditure_structure(df: pd.DataFrame | None = None):
         ax.grid(axis="y", visible=False)
         ax.legend(loc="lower right", fontsize=8.5)
         named = wide[2015].sum()
-        return _finish(fig, ax, "Structure of IT expenditure in Kazakhstan, 2015",
-                       caption("it_expenditure_structure", df),
-                       subtitle=f"Only the categories the thesis names: together {named:.1f} % of the KZT 375.6 bn total")
+        return _finish(
+            fig,
+            ax,
+            "Structure of IT expenditure in Kazakhstan, 2015",
+            caption("it_expenditure_structure", df),
+            subtitle=f"Only the categories the thesis names: together {named:.1f} % of the KZT 375.6 bn total",
+        )
 
 
 def _usd_log_axis(ax):
@@ -141,23 +171,45 @@ def it_trade(df: pd.DataFrame | None = None):
             s = df[df["flow"] == flow].set_index("year")["value_usd_mn"].reindex(years)
             ax.plot(years, s.values, marker="o", color=color, label=f"{flow}s", linewidth=2)
             for yr, v in s.dropna().items():
-                ax.annotate(f"{v:,.1f}", (yr, v), textcoords="offset points", xytext=(0, 8),
-                            ha="center", fontsize=8.5, color=color)
+                ax.annotate(
+                    f"{v:,.1f}",
+                    (yr, v),
+                    textcoords="offset points",
+                    xytext=(0, 8),
+                    ha="center",
+                    fontsize=8.5,
+                    color=color,
+                )
         missing = [int(y) for y in years if y not in set(df["year"])]
         for yr in missing:
             ax.axvspan(yr - 0.4, yr + 0.4, color="#f2f2f2", zorder=0)
-            ax.text(yr, 0.5, "no figure\nprinted", transform=ax.get_xaxis_transform(), ha="center",
-                    fontsize=8, color="#777777")
+            ax.text(
+                yr,
+                0.5,
+                "no figure\nprinted",
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                fontsize=8,
+                color="#777777",
+            )
         _usd_log_axis(ax)
         ax.set_xticks(years)
         ax.set_ylabel("USD million (log scale)")
         ax.set_xlabel("Year")
         ax.legend(loc="upper left")
-        return _finish(fig, ax, "IT exports and imports of Kazakhstan, 2011-2015",
-                       caption("it_trade", df, note="Export/import labels corrected from the print: the "
-                               "thesis's own ratios (imports 7.5x exports in 2014, 18.5x in 2015) require the swap; "
-                               "see kzict.corrections()"),
-                       subtitle="Gaps are years with no printed figure, not zeros")
+        return _finish(
+            fig,
+            ax,
+            "IT exports and imports of Kazakhstan, 2011-2015",
+            caption(
+                "it_trade",
+                df,
+                note="Export/import labels corrected from the print: the "
+                "thesis's own ratios (imports 7.5x exports in 2014, 18.5x in 2015) require the swap; "
+                "see kzict.corrections()",
+            ),
+            subtitle="Gaps are years with no printed figure, not zeros",
+        )
 
 
 def ik2020_targets(df: pd.DataFrame | None = None):
@@ -174,8 +226,10 @@ def ik2020_targets(df: pd.DataFrame | None = None):
         ax.set_xlim(0, 115)
         ax.set_xlabel("Target for 2020, % (at least)")
         ax.grid(axis="y", visible=False)
-        names = [textwrap.fill(f"{i}. {t.split(' (')[0].removesuffix(' rank')}", 14)
-                 for i, t in zip(rank["indicator_id"], rank["indicator"])]
+        names = [
+            textwrap.fill(f"{i}. {t.split(' (')[0].removesuffix(' rank')}", 14)
+            for i, t in zip(rank["indicator_id"], rank["indicator"])
+        ]
         axr.bar(names, rank["target_value"], color=ACCENT, width=0.55)
         for i, v in enumerate(rank["target_value"]):
             axr.text(i, v - 1, f"top {v:g}", ha="center", va="bottom", fontsize=8.5, color="white", fontweight="bold")
@@ -184,8 +238,13 @@ def ik2020_targets(df: pd.DataFrame | None = None):
         axr.tick_params(axis="x", labelsize=8)
         axr.grid(axis="x", visible=False)
         fig.subplots_adjust(wspace=0.35)
-        return _finish(fig, ax, "Information Kazakhstan 2020: the 13 target indicators",
-                       caption("ik2020_targets", df), subtitle="Targets to be met by the programme's end in 2020")
+        return _finish(
+            fig,
+            ax,
+            "Information Kazakhstan 2020: the 13 target indicators",
+            caption("ik2020_targets", df),
+            subtitle="Targets to be met by the programme's end in 2020",
+        )
 
 
 def ict_programme_2010_2014(df: pd.DataFrame | None = None):
@@ -214,9 +273,13 @@ def ict_programme_2010_2014(df: pd.DataFrame | None = None):
         ax.grid(axis="y", visible=False)
         ax.legend(loc="lower right", fontsize=8.5)
         fig.subplots_adjust(wspace=0.7)
-        return _finish(fig, axs, "ICT Programme 2010-2014: 2009 values and 2014 targets",
-                       caption("ict_programme_2010_2014", df),
-                       subtitle="Quantitative goals of Figure 2; its qualitative rows are in the table")
+        return _finish(
+            fig,
+            axs,
+            "ICT Programme 2010-2014: 2009 values and 2014 targets",
+            caption("ict_programme_2010_2014", df),
+            subtitle="Quantitative goals of Figure 2; its qualitative rows are in the table",
+        )
 
 
 def ict_policy_documents(df: pd.DataFrame | None = None):
@@ -248,28 +311,50 @@ def ict_policy_documents(df: pd.DataFrame | None = None):
 def ict_rankings(df: pd.DataFrame | None = None):
     """Kazakhstan's rank in the ICT indices the thesis cites, by edition; rank axis inverted."""
     df = kzict.load("ict_rankings") if df is None else df
-    markers = {"ICT Development Index": ("o", ACCENT), "Networked Readiness Index": ("s", MUTED),
-               "Global Information Technology Report": ("D", "#59a14f")}
+    markers = {
+        "ICT Development Index": ("o", ACCENT),
+        "Networked Readiness Index": ("s", MUTED),
+        "Global Information Technology Report": ("D", "#59a14f"),
+    }
     with house_style():
         fig, ax = plt.subplots(figsize=(7.5, 4.2))
         for name, g in df.groupby("index", sort=False):
             m, c = markers.get(name, ("o", GREY))
             g = g.sort_values("edition_year")
-            ax.plot(g["edition_year"], g["rank"], marker=m, color=c, label=name, markersize=8,
-                    linestyle="-" if len(g) > 1 else "none", alpha=0.9)
+            ax.plot(
+                g["edition_year"],
+                g["rank"],
+                marker=m,
+                color=c,
+                label=name,
+                markersize=8,
+                linestyle="-" if len(g) > 1 else "none",
+                alpha=0.9,
+            )
             for _, r in g.iterrows():
                 of = "" if pd.isna(r.countries_ranked) else f" of {int(r.countries_ranked)}"
                 dy = -14 if name == "Global Information Technology Report" else 9
-                ax.annotate(f"{r['rank']}{of}", (r.edition_year, r["rank"]), textcoords="offset points",
-                            xytext=(10, dy), fontsize=8.5, color=c)
+                ax.annotate(
+                    f"{r['rank']}{of}",
+                    (r.edition_year, r["rank"]),
+                    textcoords="offset points",
+                    xytext=(10, dy),
+                    fontsize=8.5,
+                    color=c,
+                )
         ax.set_ylim(60, 30)  # rank 1 is best: the axis runs downwards
         ax.set_xlim(2011.5, 2014.8)
         ax.set_xticks([2012, 2013, 2014])
         ax.set_xlabel("Edition")
         ax.set_ylabel("Kazakhstan's rank (1 = best)")
         ax.legend(loc="lower right", fontsize=8)
-        return _finish(fig, ax, "Kazakhstan in international ICT rankings", caption("ict_rankings", df),
-                       subtitle="The 2013 Networked Readiness rank is printed twice (as the GITR's and the NRI's)")
+        return _finish(
+            fig,
+            ax,
+            "Kazakhstan in international ICT rankings",
+            caption("ict_rankings", df),
+            subtitle="The 2013 Networked Readiness rank is printed twice (as the GITR's and the NRI's)",
+        )
 
 
 def survey_profile(df: pd.DataFrame | None = None):
@@ -291,11 +376,25 @@ def survey_profile(df: pd.DataFrame | None = None):
             for k, (_, r) in enumerate(part.iterrows()):
                 ax.barh(j, r.value, left=left, color="#" + palette[k], height=0.6, edgecolor="white")
                 if r.value >= 12:
-                    ax.text(left + r.value / 2, j, f"{r.category}\n{r.value:g}", ha="center", va="center",
-                            fontsize=7.5, color="white")
+                    ax.text(
+                        left + r.value / 2,
+                        j,
+                        f"{r.category}\n{r.value:g}",
+                        ha="center",
+                        va="center",
+                        fontsize=7.5,
+                        color="white",
+                    )
                 else:  # too narrow for its label: write it above the segment
-                    ax.text(left + r.value, j - 0.36, f"{r.category} {r.value:g}", ha="right", va="bottom",
-                            fontsize=7.5, color="#333333")
+                    ax.text(
+                        left + r.value,
+                        j - 0.36,
+                        f"{r.category} {r.value:g}",
+                        ha="right",
+                        va="bottom",
+                        fontsize=7.5,
+                        color="#333333",
+                    )
                 left += r.value
         ax.set_yticks(range(len(blocks)), ["purpose of stay\nabroad", "residence", "gender"])
         ax.invert_yaxis()
@@ -304,9 +403,13 @@ def survey_profile(df: pd.DataFrame | None = None):
         ax.grid(axis="y", visible=False)
         fig.subplots_adjust(wspace=0.45)
         age = df[df["measure"] == "age"].set_index("statistic")["value"]
-        return _finish(fig, axc, "The entrepreneurs in the thesis's survey", caption("survey_profile", df),
-                       subtitle=f"Age {age['min']:g}-{age['max']:g} (mean {age['mean']:g}); "
-                                "the base of the shares is not printed")
+        return _finish(
+            fig,
+            axc,
+            "The entrepreneurs in the thesis's survey",
+            caption("survey_profile", df),
+            subtitle=f"Age {age['min']:g}-{age['max']:g} (mean {age['mean']:g}); the base of the shares is not printed",
+        )
 
 
 def coding_scheme(df: pd.DataFrame | None = None):
@@ -319,15 +422,27 @@ def coding_scheme(df: pd.DataFrame | None = None):
         ax.set_axis_off()
         n = len(first)
         for i, label in enumerate(first["label"]):
-            ax.text(0.05, 1 - (i + 0.5) / n, label, fontsize=9, va="center",
-                    bbox=dict(boxstyle="round,pad=0.25", fc="#f2f2f2", ec="none"))
+            ax.text(
+                0.05,
+                1 - (i + 0.5) / n,
+                label,
+                fontsize=9,
+                va="center",
+                bbox=dict(boxstyle="round,pad=0.25", fc="#f2f2f2", ec="none"),
+            )
         colors = {"government": ACCENT, "entrepreneurs": MUTED}
         y = 0.9
         for group, g in final.groupby("group", sort=False):
             ax.text(0.62, y + 0.06, group, fontsize=10, fontweight="bold", color=colors[group])
             for label in g["label"]:
-                ax.text(0.62, y, label, fontsize=9, va="center",
-                        bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=colors[group]))
+                ax.text(
+                    0.62,
+                    y,
+                    label,
+                    fontsize=9,
+                    va="center",
+                    bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=colors[group]),
+                )
                 y -= 0.09
             y -= 0.1
         ax.annotate("", (0.58, 0.5), (0.42, 0.5), arrowprops=dict(arrowstyle="-|>", color="#777777", lw=1.5))
@@ -351,9 +466,11 @@ def asadel_fund(df: pd.DataFrame | None = None):
         ax.set_xlim(0, 60)
         ax.set_xlabel("Planned allocation, % of the fund")
         ax.grid(axis="y", visible=False)
-        sub = (f"Fund USD {v[('fund_size', 'all', 'value')]:g} mn; USD "
-               f"{v[('investment_per_company', 'all', 'min')]:g}-{v[('investment_per_company', 'all', 'max')]:g} mn "
-               f"per company for stakes of {v[('stake', 'all', 'min')]:g}-{v[('stake', 'all', 'max')]:g} %")
+        sub = (
+            f"Fund USD {v[('fund_size', 'all', 'value')]:g} mn; USD "
+            f"{v[('investment_per_company', 'all', 'min')]:g}-{v[('investment_per_company', 'all', 'max')]:g} mn "
+            f"per company for stakes of {v[('stake', 'all', 'min')]:g}-{v[('stake', 'all', 'max')]:g} %"
+        )
         return _finish(fig, ax, "Asadel Venture Fund: planned allocation", caption("asadel_fund", df), subtitle=sub)
 
 
@@ -366,11 +483,18 @@ FACT_PAIRS = [  # (group label with unit, fact_ids); each group compares like wi
     ("Growth, % per year", ["target_average_annual_growth", "target_turnover_cagr", "it_production_growth"]),
 ]
 _FACT_LABELS = {
-    "kaz_ict_share_bva": "Kazakhstan", "oecd_ict_share_bva": "OECD", "kaz_telecom_share_of_ict": "Kazakhstan",
-    "oecd_telecom_share_of_ict": "OECD", "mobile_coverage": "mobile", "landline_coverage": "landline",
-    "local_content_it_hardware": "IT hardware", "local_content_it_services": "IT services",
-    "ict_goods_share_world_trade": "world", "ict_goods_share_trade_emerging": "emerging economies",
-    "target_average_annual_growth": "ICT sector target 2010-14", "target_turnover_cagr": "turnover CAGR target",
+    "kaz_ict_share_bva": "Kazakhstan",
+    "oecd_ict_share_bva": "OECD",
+    "kaz_telecom_share_of_ict": "Kazakhstan",
+    "oecd_telecom_share_of_ict": "OECD",
+    "mobile_coverage": "mobile",
+    "landline_coverage": "landline",
+    "local_content_it_hardware": "IT hardware",
+    "local_content_it_services": "IT services",
+    "ict_goods_share_world_trade": "world",
+    "ict_goods_share_trade_emerging": "emerging economies",
+    "target_average_annual_growth": "ICT sector target 2010-14",
+    "target_turnover_cagr": "turnover CAGR target",
     "it_production_growth": "IT production, 2015",
 }
 
@@ -413,20 +537,32 @@ def transnational_channels(df: pd.DataFrame | None = None):
             ax.set_ylim(0, 1)
             g = df[df["channel"] == ch].set_index("direction")
             for y, text in ((0.9, "Abroad"), (0.1, "Kazakhstan")):
-                ax.text(0.5, y, text, ha="center", va="center", fontsize=10,
-                        bbox=dict(boxstyle="round,pad=0.5", fc="#f2f2f2", ec="#999999"))
+                ax.text(
+                    0.5,
+                    y,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    bbox=dict(boxstyle="round,pad=0.5", fc="#f2f2f2", ec="#999999"),
+                )
             # labels sit on the inner side of each arrow, at different heights, so panels never collide
             for direction, x, (y0, y1), (lx, ly, ha) in (
-                    ("into Kazakhstan", 0.12, (0.8, 0.2), (0.17, 0.6, "left")),
-                    ("out of Kazakhstan", 0.88, (0.2, 0.8), (0.83, 0.4, "right"))):
+                ("into Kazakhstan", 0.12, (0.8, 0.2), (0.17, 0.6, "left")),
+                ("out of Kazakhstan", 0.88, (0.2, 0.8), (0.83, 0.4, "right")),
+            ):
                 actor = g.loc[direction, "lead_actor"]
                 ax.annotate("", (x, y1), (x, y0), arrowprops=dict(arrowstyle="-|>", lw=2.5, color=colors[actor]))
                 ax.text(lx, ly, f"{direction}\nled by\n{actor}", ha=ha, va="center", fontsize=8, color=colors[actor])
             fig_no = g["figure"].iloc[0].split(",")[0]
             ax.set_title(f"{fig_no}: {ch}", fontsize=9.5, fontweight="normal", loc="center")
-        return _finish(fig, axes[0], "Transnational ties: who leads each flow (Figures 4-6 redrawn)",
-                       caption("transnational_channels", df),
-                       subtitle="The original images were lost; redrawn from the text of Ch. 5")
+        return _finish(
+            fig,
+            axes[0],
+            "Transnational ties: who leads each flow (Figures 4-6 redrawn)",
+            caption("transnational_channels", df),
+            subtitle="The original images were lost; redrawn from the text of Ch. 5",
+        )
 
 
 def electronics_business_models(df: pd.DataFrame | None = None):
@@ -442,19 +578,32 @@ def electronics_business_models(df: pd.DataFrame | None = None):
         for i in range(grid.shape[0]):
             for j, c in enumerate(caps):
                 val = df[c].iloc[i]
-                ax.text(j, i, val if isinstance(val, str) else "not stated", ha="center", va="center",
-                        fontsize=7.5, color="white" if val == "yes" else "#777777")
-        ylabels = [f"{m}. {lab if isinstance(lab, str) else '(not described)'}"
-                   + (f" [{t}]" if isinstance(t, str) else "")
-                   for m, lab, t in zip(df["model_id"], df["model"], df["tier"].astype(object))]
+                ax.text(
+                    j,
+                    i,
+                    val if isinstance(val, str) else "not stated",
+                    ha="center",
+                    va="center",
+                    fontsize=7.5,
+                    color="white" if val == "yes" else "#777777",
+                )
+        ylabels = [
+            f"{m}. {lab if isinstance(lab, str) else '(not described)'}" + (f" [{t}]" if isinstance(t, str) else "")
+            for m, lab, t in zip(df["model_id"], df["model"], df["tier"].astype(object))
+        ]
         ax.set_yticks(range(len(df)), [textwrap.fill(s, 34) for s in ylabels], fontsize=8)
         ax.set_xticks(range(len(caps)), [textwrap.fill(CAPABILITIES[c], 12) for c in caps], fontsize=7.5)
         ax.xaxis.tick_top()
         ax.grid(False)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        return _finish(fig, ax, "Electronics firms in Kazakhstan: four business models", caption("electronics_business_models", df),
-                       subtitle="Capabilities as the paper's abstract states them (fieldwork 2022-2023)")
+        return _finish(
+            fig,
+            ax,
+            "Electronics firms in Kazakhstan: four business models",
+            caption("electronics_business_models", df),
+            subtitle="Capabilities as the paper's abstract states them (fieldwork 2022-2023)",
+        )
 
 
 def _target(targets: pd.DataFrame, indicator_id: int) -> pd.Series:
@@ -470,22 +619,42 @@ def internet_users(df: pd.DataFrame | None = None):
         fig, ax = plt.subplots(figsize=(8, 4.6))
         ax.plot(s["year"], s["value"], marker="o", markersize=4, color=MUTED, linewidth=2, label="internet users")
         ax.axhline(t.target_value, color=ACCENT, linestyle="--", linewidth=1.5)
-        ax.text(s["year"].min(), t.target_value + 1.5, f"target: {t.target_value:g} % by {t.target_year}",
-                color=ACCENT, fontsize=9)
+        ax.text(
+            s["year"].min(),
+            t.target_value + 1.5,
+            f"target: {t.target_value:g} % by {t.target_year}",
+            color=ACCENT,
+            fontsize=9,
+        )
         ax.axvline(t.target_year, color="#999999", linewidth=0.8, linestyle=":")
         first = s[s["value"] >= t.target_value].iloc[0]
-        ax.annotate(f"{first.value:g} % in {first.year}:\nfirst above the target", (first.year, first.value),
-                    xytext=(-95, 25), textcoords="offset points", fontsize=8.5,
-                    arrowprops=dict(arrowstyle="-", color="#777777"))
+        ax.annotate(
+            f"{first.value:g} % in {first.year}:\nfirst above the target",
+            (first.year, first.value),
+            xytext=(-95, 25),
+            textcoords="offset points",
+            fontsize=8.5,
+            arrowprops=dict(arrowstyle="-", color="#777777"),
+        )
         v2020 = s.set_index("year").loc[t.target_year, "value"]
-        ax.annotate(f"{v2020:g} % in {t.target_year}", (t.target_year, v2020), xytext=(8, -16),
-                    textcoords="offset points", fontsize=8.5)
+        ax.annotate(
+            f"{v2020:g} % in {t.target_year}",
+            (t.target_year, v2020),
+            xytext=(8, -16),
+            textcoords="offset points",
+            fontsize=8.5,
+        )
         ax.set_ylim(0, 100)
         ax.set_xticks(range(int(s["year"].min()), int(s["year"].max()) + 1, 3))
         ax.set_xlabel("Year")
         ax.set_ylabel("Individuals using the Internet, % of population")
-        return _finish(fig, ax, "Internet users against the 2020 target", caption("indicator_outcomes", s),
-                       subtitle="Information Kazakhstan 2020, target 4: met (from 2017)")
+        return _finish(
+            fig,
+            ax,
+            "Internet users against the 2020 target",
+            caption("indicator_outcomes", s),
+            subtitle="Information Kazakhstan 2020, target 4: met (from 2017)",
+        )
 
 
 def egov_rank(df: pd.DataFrame | None = None):
@@ -498,21 +667,42 @@ def egov_rank(df: pd.DataFrame | None = None):
         ax.plot(s["year"], s["value"], color=MUTED, linewidth=2, zorder=1)
         for grade, marker in (("file", "o"), ("press", "s")):
             g = s[s["grade"] == grade]
-            ax.scatter(g["year"], g["value"], marker=marker, s=45, zorder=2, label=f"{grade} grade",
-                       color=MUTED if grade == "file" else "white", edgecolor=MUTED, linewidth=1.5)
+            ax.scatter(
+                g["year"],
+                g["value"],
+                marker=marker,
+                s=45,
+                zorder=2,
+                label=f"{grade} grade",
+                color=MUTED if grade == "file" else "white",
+                edgecolor=MUTED,
+                linewidth=1.5,
+            )
         for _, r in s.iterrows():
-            ax.annotate(f"{r.value:g}", (r.year, r.value), xytext=(0, 8), textcoords="offset points",
-                        ha="center", fontsize=8.5)
+            ax.annotate(
+                f"{r.value:g}", (r.year, r.value), xytext=(0, 8), textcoords="offset points", ha="center", fontsize=8.5
+            )
         ax.axhline(t.target_value, color=ACCENT, linestyle="--", linewidth=1.5)
-        ax.text(s["year"].min(), t.target_value - 0.6, f"target: top {t.target_value:g} in {t.target_year}",
-                color=ACCENT, fontsize=9, va="bottom")
+        ax.text(
+            s["year"].min(),
+            t.target_value - 0.6,
+            f"target: top {t.target_value:g} in {t.target_year}",
+            color=ACCENT,
+            fontsize=9,
+            va="bottom",
+        )
         ax.set_ylim(50, 15)  # rank 1 is best: the axis runs downwards
         ax.set_xticks(s["year"])
         ax.set_xlabel("Survey edition")
         ax.set_ylabel("Rank (1 = best)")
         ax.legend(loc="lower right", fontsize=8.5)
-        return _finish(fig, ax, "E-government rank against the top-25 target", caption("indicator_outcomes", s),
-                       subtitle="Information Kazakhstan 2020, target 2: not met (29th in 2020; best 28th)")
+        return _finish(
+            fig,
+            ax,
+            "E-government rank against the top-25 target",
+            caption("indicator_outcomes", s),
+            subtitle="Information Kazakhstan 2020, target 2: not met (29th in 2020; best 28th)",
+        )
 
 
 def ik2020_scorecard(df: pd.DataFrame | None = None):
@@ -525,10 +715,26 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
         n = len(df)
         for i, r in enumerate(df.itertuples()):
             y = 1 - (i + 0.5) / n
-            ax.add_patch(matplotlib.patches.FancyBboxPatch((0.0, y - 0.028), 0.13, 0.056, boxstyle="round,pad=0.004",
-                                                           color=colors[r.status], transform=ax.transAxes))
-            ax.text(0.065, y, r.status.replace("_", " "), ha="center", va="center", fontsize=8.5,
-                    color="white" if r.status != "not_measured" else "#333333", fontweight="bold")
+            ax.add_patch(
+                matplotlib.patches.FancyBboxPatch(
+                    (0.0, y - 0.028),
+                    0.13,
+                    0.056,
+                    boxstyle="round,pad=0.004",
+                    color=colors[r.status],
+                    transform=ax.transAxes,
+                )
+            )
+            ax.text(
+                0.065,
+                y,
+                r.status.replace("_", " "),
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color="white" if r.status != "not_measured" else "#333333",
+                fontweight="bold",
+            )
             unit = "rank " if r.unit == "rank" else ""
             sign = "≤" if r.comparison == "at_most" else "≥"
             ax.text(0.15, y, f"{r.target_id}. {r.target}", va="center", fontsize=8.5)
@@ -536,17 +742,28 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
             ax.text(0.64, y, tgt, va="center", fontsize=8.5)
             if pd.notna(r.outcome_value):
                 q = f"{r.outcome_qualifier} " if isinstance(r.outcome_qualifier, str) else ""
-                out = f"{q}{unit}{r.outcome_value:g}{' %' if r.unit == '%' else ''} ({r.outcome_year}{'*' if r.nearest_year else ''}, {r.grade})"
+                pct = " %" if r.unit == "%" else ""
+                star = "*" if r.nearest_year else ""
+                out = f"{q}{unit}{r.outcome_value:g}{pct} ({r.outcome_year}{star}, {r.grade})"
             else:
                 out = "no comparable figure"
-            ax.text(0.76, y, out, va="center", fontsize=8.5, color="#333333" if pd.notna(r.outcome_value) else "#888888")
+            ax.text(
+                0.76, y, out, va="center", fontsize=8.5, color="#333333" if pd.notna(r.outcome_value) else "#888888"
+            )
         for x, head in ((0.15, "target"), (0.64, "2020 goal"), (0.76, "outcome (year, grade)")):
             ax.text(x, 1.0, head, fontsize=8.5, color="#555555", fontweight="bold", va="bottom")
         counts = df["status"].value_counts()
-        sub = (f"{counts.get('met', 0)} met, {counts.get('not_met', 0)} not met, "
-               f"{counts.get('not_measured', 0)} not measured; * nearest year to 2020")
-        return _finish(fig, ax, "Information Kazakhstan 2020: targets against outcomes",
-                       caption("ik2020_scorecard", df), subtitle=sub)
+        sub = (
+            f"{counts.get('met', 0)} met, {counts.get('not_met', 0)} not met, "
+            f"{counts.get('not_measured', 0)} not measured; * nearest year to 2020"
+        )
+        return _finish(
+            fig,
+            ax,
+            "Information Kazakhstan 2020: targets against outcomes",
+            caption("ik2020_scorecard", df),
+            subtitle=sub,
+        )
 
 
 def it_trade_vs_services(df: pd.DataFrame | None = None):
@@ -557,21 +774,40 @@ def it_trade_vs_services(df: pd.DataFrame | None = None):
     years = np.arange(2009, 2016)
     with house_style():
         fig, ax = plt.subplots(figsize=(8, 4.6))
-        ax.plot(wb["year"], wb["value"], color=GREEN, linewidth=2, marker="D", markersize=5,
-                label="World Bank: ICT service exports (services only)")
+        ax.plot(
+            wb["year"],
+            wb["value"],
+            color=GREEN,
+            linewidth=2,
+            marker="D",
+            markersize=5,
+            label="World Bank: ICT service exports (services only)",
+        )
         for flow, color in (("import", ACCENT), ("export", MUTED)):
             s = df[df["flow"] == flow].set_index("year")["value_usd_mn"].reindex(years)
-            ax.plot(years, s.values, marker="o", color=color, linewidth=2, label=f"thesis: IT {flow}s (corrected labels)")
+            ax.plot(
+                years, s.values, marker="o", color=color, linewidth=2, label=f"thesis: IT {flow}s (corrected labels)"
+            )
         _usd_log_axis(ax)
         ax.set_xticks(years)
         ax.set_xlabel("Year")
         ax.set_ylabel("USD million (log scale)")
         ax.legend(loc="upper left", fontsize=8)
         sources = kzict.load("sources").set_index("source_id")["citation"]
-        cap = caption("it_trade", df, note="ICT service exports: " + short_citation(sources[wb["source_id"].iloc[0]])
-                      + ", WDI BX.GSR.CCIS.CD (file grade)")
-        return _finish(fig, ax, "The thesis's IT trade beside World Bank ICT service exports", cap,
-                       subtitle="Service exports are of the order of the smaller series: the one the correction calls exports")
+        cap = caption(
+            "it_trade",
+            df,
+            note="ICT service exports: "
+            + short_citation(sources[wb["source_id"].iloc[0]])
+            + ", WDI BX.GSR.CCIS.CD (file grade)",
+        )
+        return _finish(
+            fig,
+            ax,
+            "The thesis's IT trade beside World Bank ICT service exports",
+            cap,
+            subtitle="Service exports are of the order of the smaller series: the one the correction calls exports",
+        )
 
 
 FIGURES = {

@@ -4,6 +4,7 @@ Pure functions on small frames, so that every status and both comparison
 directions can be tested on made-up data; the build step that assembles the
 scorecards lives in :mod:`kzict.build.steps`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,15 @@ def _fmt(v: float, unit: str) -> str:
     return f"rank {text}" if unit == "rank" else f"{text} %" if unit == "%" else f"{text} {unit}"
 
 
-def verdict(target: float, comparison: str, unit: str, target_year: int, series: pd.DataFrame,
-            step_years: int = 1, no_figure: str = "no comparable figure found") -> Verdict:
+def verdict(
+    target: float,
+    comparison: str,
+    unit: str,
+    target_year: int,
+    series: pd.DataFrame,
+    step_years: int = 1,
+    no_figure: str = "no comparable figure found",
+) -> Verdict:
     """Judge one target against an outcome series.
 
     ``series`` has columns year, value (NA where a figure was looked for and not found), qualifier,
@@ -52,8 +60,11 @@ def verdict(target: float, comparison: str, unit: str, target_year: int, series:
         return Verdict(NOT_MEASURED, note or no_figure)
     gaps = (obs["year"] - target_year).abs()
     if gaps.min() > MAX_YEARS_AWAY:
-        return Verdict(NOT_MEASURED, f"no figure within {MAX_YEARS_AWAY} years of {target_year} "
-                                     f"(figures for {', '.join(map(str, obs['year']))})")
+        return Verdict(
+            NOT_MEASURED,
+            f"no figure within {MAX_YEARS_AWAY} years of {target_year} "
+            f"(figures for {', '.join(map(str, obs['year']))})",
+        )
     # the target year itself, else the nearest year (the later one on a tie: evidence of 'by then')
     pick = obs.assign(_gap=gaps, _late=-obs["year"]).sort_values(["_gap", "_late"]).iloc[0]
     value, year = float(pick["value"]), int(pick["year"])
@@ -69,8 +80,11 @@ def verdict(target: float, comparison: str, unit: str, target_year: int, series:
     if any(meets):
         i = meets.index(True)
         if i == 0:
-            parts.append(f"met in every figure from the first ({years[0]})" if all(meets)
-                         else f"met in the first figure ({years[0]})")
+            parts.append(
+                f"met in every figure from the first ({years[0]})"
+                if all(meets)
+                else f"met in the first figure ({years[0]})"
+            )
         elif years[i] - years[i - 1] <= step_years:
             first = years[i]
             parts.append(f"first met in {first} ({_fmt(float(obs['value'].iloc[i - 1]), unit)} in {years[i - 1]})")
@@ -78,10 +92,19 @@ def verdict(target: float, comparison: str, unit: str, target_year: int, series:
             parts.append(f"first met between {years[i - 1]} and {years[i]} (no figures in between)")
     else:
         best = obs.loc[obs["value"].idxmin() if comparison == "at_most" else obs["value"].idxmax()]
-        parts.append(f"never met in the figures {years[0]}-{years[-1]}; best {_fmt(float(best['value']), unit)} "
-                     f"({int(best['year'])})")
+        parts.append(
+            f"never met in the figures {years[0]}-{years[-1]}; best {_fmt(float(best['value']), unit)} "
+            f"({int(best['year'])})"
+        )
     return Verdict(
-        MET if met else NOT_MET, "; ".join(parts), outcome_year=year, outcome_value=value,
+        MET if met else NOT_MET,
+        "; ".join(parts),
+        outcome_year=year,
+        outcome_value=value,
         outcome_qualifier=pick["qualifier"] if isinstance(pick.get("qualifier"), str) else None,
-        nearest_year=year != target_year, first_met_year=first, source_id=pick["source_id"],
-        grade=pick["grade"], locator=pick["locator"])
+        nearest_year=year != target_year,
+        first_met_year=first,
+        source_id=pick["source_id"],
+        grade=pick["grade"],
+        locator=pick["locator"],
+    )

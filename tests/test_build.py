@@ -1,16 +1,16 @@
 """The build: deterministic, committed output current, all-or-nothing on bad input."""
+
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CLEAN
 from openpyxl import load_workbook
 
 import kzict
 from kzict.build.run import build
 from kzict.errors import IntegrityError, RawDataError
-
-from conftest import CLEAN
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -39,15 +39,18 @@ def _set_cell(raw: Path, book: str, ref: str, value):
     wb.save(raw / book)
 
 
-@pytest.mark.parametrize("ref, value, needle", [
-    ("Table1!B9", "6,3%", "Table1!B9"),
-    ("Table1!B9", "n/a", "Table1!B9"),
-    ("Table1!B9", "106.3%", "Table1!B9"),
-    ("Table1!C9", 1899, "Table1!C9"),
-    ("Trade!B2", "exports", "Trade!B2"),
-    ("Table1!A9", "Atlantis", "Table1!A9"),
-    ("Table1!D9", "nosuchsource", "source_id"),
-])
+@pytest.mark.parametrize(
+    "ref, value, needle",
+    [
+        ("Table1!B9", "6,3%", "Table1!B9"),
+        ("Table1!B9", "n/a", "Table1!B9"),
+        ("Table1!B9", "106.3%", "Table1!B9"),
+        ("Table1!C9", 1899, "Table1!C9"),
+        ("Trade!B2", "exports", "Trade!B2"),
+        ("Table1!A9", "Atlantis", "Table1!A9"),
+        ("Table1!D9", "nosuchsource", "source_id"),
+    ],
+)
 def test_bad_cell_is_named_and_clean_is_untouched(raw_copy, tmp_path, ref, value, needle):
     out = tmp_path / "clean"
     shutil.copytree(CLEAN, out)

@@ -1,12 +1,12 @@
 """The claims audit: each check kind on made-up data (both outcomes), then the real registry claim by claim."""
+
 import pandas as pd
 import pytest
+from conftest import REPO
 
 import kzict
 from kzict import claims as c
 from kzict.claims import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Data
-
-from conftest import REPO
 
 T = pd.DataFrame({"k": ["a", "b", "c", "d"], "v": [10.0, 40.0, 30.0, 20.0], "y": [2010, 2011, 2012, 2013]})
 
@@ -20,7 +20,9 @@ def data():
     return Data({"t": T, "n": pd.DataFrame({"what": ["base"], "v": [42.0]})})
 
 
-@pytest.mark.parametrize("printed, tol, status", [(4, 0.5, CONSISTENT), (2, 0.5, INCONSISTENT), (4.5, 0.25, INCONSISTENT)])
+@pytest.mark.parametrize(
+    "printed, tol, status", [(4, 0.5, CONSISTENT), (2, 0.5, INCONSISTENT), (4.5, 0.25, INCONSISTENT)]
+)
 def test_multiple(data, printed, tol, status):
     v = c.check_multiple(data, {"numerator": ref("b"), "denominator": ref("a"), "printed": printed}, tol)
     assert v.status == status and v.recomputed == "4.00" and "40 / 10 = 4.00" in v.explanation
@@ -39,8 +41,10 @@ def test_cagr(data, periods, status):
     assert v.status == status
 
 
-@pytest.mark.parametrize("printed, at_most, status", [
-    (100, False, CONSISTENT), (90, False, INCONSISTENT), (120, True, CONSISTENT), (90, True, INCONSISTENT)])
+@pytest.mark.parametrize(
+    "printed, at_most, status",
+    [(100, False, CONSISTENT), (90, False, INCONSISTENT), (120, True, CONSISTENT), (90, True, INCONSISTENT)],
+)
 def test_sum(data, printed, at_most, status):
     v = c.check_sum(data, {"values": {"dataset": "t", "field": "v"}, "printed": printed, "at_most": at_most}, 0)
     assert v.status == status and v.recomputed == "100"
@@ -50,18 +54,21 @@ def test_whole_counts_both_outcomes():
     shares = pd.DataFrame({"k": ["x", "y"], "v": [90.0, 10.0], "m": ["g", "g"]})
     bases = pd.DataFrame({"name": ["n42", "n14"], "v": [42.0, 14.0]})
     d = Data({"s": shares, "b": bases})
-    args = lambda *names: {"shares": {"dataset": "s", "where": {"m": "g"}, "field": "v"}, "label": "k",
-                           "bases": [{"name": n, "dataset": "b", "where": {"name": n}, "field": "v"} for n in names]}
-    ok = c.check_whole_counts(d, args("n42"), 0.5)       # 38/42 = 90.5 %, 4/42 = 9.5 %: both round to print
-    bad = c.check_whole_counts(d, args("n14"), 0.5)      # 12.6 and 1.4 people
+    args = lambda *names: {
+        "shares": {"dataset": "s", "where": {"m": "g"}, "field": "v"},
+        "label": "k",
+        "bases": [{"name": n, "dataset": "b", "where": {"name": n}, "field": "v"} for n in names],
+    }
+    ok = c.check_whole_counts(d, args("n42"), 0.5)  # 38/42 = 90.5 %, 4/42 = 9.5 %: both round to print
+    bad = c.check_whole_counts(d, args("n14"), 0.5)  # 12.6 and 1.4 people
     assert ok.status == CONSISTENT and "38 + 4" in ok.explanation
     assert bad.status == INCONSISTENT and "90 % of 14 = 12.6" in bad.explanation
     assert c.check_whole_counts(d, args("n14", "n42"), 0.5).status == CONSISTENT  # any base that fits
 
 
 def test_whole_counts_rounds_half_either_way():
-    assert c._whole(25, 42, 0.5) is None          # 10/42 = 23.8 %, 11/42 = 26.2 %
-    assert c._whole(12.5, 8, 0.5) == 1            # exactly 12.5 % of 8
+    assert c._whole(25, 42, 0.5) is None  # 10/42 = 23.8 %, 11/42 = 26.2 %
+    assert c._whole(12.5, 8, 0.5) == 1  # exactly 12.5 % of 8
     assert c._whole(50, 3, 0.5) is None and c._whole(33.3, 3, 0.5) == 1
 
 
@@ -71,7 +78,9 @@ def test_count(data, printed, status):
     assert v.status == status and v.recomputed == "4"
 
 
-@pytest.mark.parametrize("printed, tol, status", [(30, 0, CONSISTENT), (29.6, 0.5, CONSISTENT), (29, 0.5, INCONSISTENT)])
+@pytest.mark.parametrize(
+    "printed, tol, status", [(30, 0, CONSISTENT), (29.6, 0.5, CONSISTENT), (29, 0.5, INCONSISTENT)]
+)
 def test_equal(data, printed, tol, status):
     assert c.check_equal(data, {"value": ref("c"), "against": "T", "printed": printed}, tol).status == status
 
@@ -114,26 +123,48 @@ def test_registry_rejects_unknown_check(tmp_path):
 # --- the real registry -------------------------------------------------------------------------
 
 EXPECTED = {
-    "ch2-survey-questions": CONSISTENT, "ch2-sample-nested": CONSISTENT,
-    "ch2-purpose-shares-sum": CONSISTENT, "ch2-residence-shares-sum": CONSISTENT,
-    "ch2-gender-shares-sum": CONSISTENT, "ch2-purpose-whole-counts": INCONSISTENT,
-    "ch2-residence-whole-counts": INCONSISTENT, "ch2-gender-whole-counts": CONSISTENT,
-    "ch2-age-range": CONSISTENT, "ch2-first-cycle-labels": CONSISTENT, "ch2-final-variables": CONSISTENT,
-    "ch2-eight-variables-grouped": INCONSISTENT, "ch2-word-cloud-share": UNVERIFIABLE,
-    "ch3-kaz-bva-6pct": CONSISTENT, "ch3-kaz-bva-6.3pct-2006": CONSISTENT, "ch3-kaz-below-majority": CONSISTENT,
-    "ch3-oecd-bva-8.6pct": UNVERIFIABLE, "ch3-telecom-share": UNVERIFIABLE,
-    "ch3-growth-target-18pct": CONSISTENT, "ch3-turnover-cagr-4-years": CONSISTENT,
-    "ch3-turnover-172bn": CONSISTENT, "ch3-gdp-share-3.8pct": CONSISTENT,
-    "ch3-local-content-equipment-target": CONSISTENT, "ch3-local-content-services-target": CONSISTENT,
-    "ch3-local-content-hardware-2010": CONSISTENT, "ch3-local-content-services-2010": CONSISTENT,
-    "ch3-spending-growth-vs-2014": UNVERIFIABLE, "ch3-spending-growth-vs-2011": UNVERIFIABLE,
-    "ch3-spending-top-three": CONSISTENT, "ch3-spending-shares-at-most-100": CONSISTENT,
-    "ch3-third-party-decrease": CONSISTENT, "ch3-export-fourfold-decline": CONSISTENT,
-    "ch3-import-twofold-decline": CONSISTENT, "ch3-import-over-export-2014": CONSISTENT,
-    "ch3-import-over-export-2015": CONSISTENT, "ch3-export-growth-2011-2013": UNVERIFIABLE,
-    "ch3-production-growth-25pct": UNVERIFIABLE, "ch3-ict-goods-trade-share": UNVERIFIABLE,
-    "ch3-nri-2013-stated-twice": CONSISTENT, "ch3-nri-improved": CONSISTENT,
-    "ch3-ik2020-13-targets": CONSISTENT, "ch3-ik2020-launched-2013": CONSISTENT,
+    "ch2-survey-questions": CONSISTENT,
+    "ch2-sample-nested": CONSISTENT,
+    "ch2-purpose-shares-sum": CONSISTENT,
+    "ch2-residence-shares-sum": CONSISTENT,
+    "ch2-gender-shares-sum": CONSISTENT,
+    "ch2-purpose-whole-counts": INCONSISTENT,
+    "ch2-residence-whole-counts": INCONSISTENT,
+    "ch2-gender-whole-counts": CONSISTENT,
+    "ch2-age-range": CONSISTENT,
+    "ch2-first-cycle-labels": CONSISTENT,
+    "ch2-final-variables": CONSISTENT,
+    "ch2-eight-variables-grouped": INCONSISTENT,
+    "ch2-word-cloud-share": UNVERIFIABLE,
+    "ch3-kaz-bva-6pct": CONSISTENT,
+    "ch3-kaz-bva-6.3pct-2006": CONSISTENT,
+    "ch3-kaz-below-majority": CONSISTENT,
+    "ch3-oecd-bva-8.6pct": UNVERIFIABLE,
+    "ch3-telecom-share": UNVERIFIABLE,
+    "ch3-growth-target-18pct": CONSISTENT,
+    "ch3-turnover-cagr-4-years": CONSISTENT,
+    "ch3-turnover-172bn": CONSISTENT,
+    "ch3-gdp-share-3.8pct": CONSISTENT,
+    "ch3-local-content-equipment-target": CONSISTENT,
+    "ch3-local-content-services-target": CONSISTENT,
+    "ch3-local-content-hardware-2010": CONSISTENT,
+    "ch3-local-content-services-2010": CONSISTENT,
+    "ch3-spending-growth-vs-2014": UNVERIFIABLE,
+    "ch3-spending-growth-vs-2011": UNVERIFIABLE,
+    "ch3-spending-top-three": CONSISTENT,
+    "ch3-spending-shares-at-most-100": CONSISTENT,
+    "ch3-third-party-decrease": CONSISTENT,
+    "ch3-export-fourfold-decline": CONSISTENT,
+    "ch3-import-twofold-decline": CONSISTENT,
+    "ch3-import-over-export-2014": CONSISTENT,
+    "ch3-import-over-export-2015": CONSISTENT,
+    "ch3-export-growth-2011-2013": UNVERIFIABLE,
+    "ch3-production-growth-25pct": UNVERIFIABLE,
+    "ch3-ict-goods-trade-share": UNVERIFIABLE,
+    "ch3-nri-2013-stated-twice": CONSISTENT,
+    "ch3-nri-improved": CONSISTENT,
+    "ch3-ik2020-13-targets": CONSISTENT,
+    "ch3-ik2020-launched-2013": CONSISTENT,
     "ch5-asadel-allocation-sum": CONSISTENT,
 }
 
@@ -148,8 +179,7 @@ def test_every_claim_has_the_expected_verdict(audit):
 
 
 def test_audit_columns_and_explanations(audit):
-    assert list(audit.columns[:7]) == ["claim_id", "locator", "claim", "printed", "recomputed", "status",
-                                       "explanation"]
+    assert list(audit.columns[:7]) == ["claim_id", "locator", "claim", "printed", "recomputed", "status", "explanation"]
     assert audit["locator"].str.contains(r"p\. \d+").all()
     assert audit["explanation"].str.len().min() > 20
     checked = audit[audit["status"] != UNVERIFIABLE]

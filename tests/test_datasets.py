@@ -1,4 +1,5 @@
 """Checks every dataset must pass, whatever it holds (one test over every dataset)."""
+
 import pandas as pd
 import pandas.testing as pdt
 import pytest
@@ -6,11 +7,26 @@ import pytest
 import kzict
 from kzict.schemas import MODELS
 
-NAMES = ["ict_value_added", "it_expenditure_structure", "it_expenditure_total", "it_trade",
-         "ik2020_targets", "ict_programme_2010_2014", "ict_policy_documents", "ict_rankings",
-         "survey_profile", "coding_scheme", "asadel_fund", "sector_facts", "transnational_channels",
-         "electronics_business_models", "indicator_outcomes", "ik2020_scorecard", "ict_programme_scorecard",
-         "sources"]
+NAMES = [
+    "ict_value_added",
+    "it_expenditure_structure",
+    "it_expenditure_total",
+    "it_trade",
+    "ik2020_targets",
+    "ict_programme_2010_2014",
+    "ict_policy_documents",
+    "ict_rankings",
+    "survey_profile",
+    "coding_scheme",
+    "asadel_fund",
+    "sector_facts",
+    "transnational_channels",
+    "electronics_business_models",
+    "indicator_outcomes",
+    "ik2020_scorecard",
+    "ict_programme_scorecard",
+    "sources",
+]
 OUTCOME_DATASETS = {"indicator_outcomes", "ik2020_scorecard", "ict_programme_scorecard"}
 PRIMARY = {"alibayev2017": "thesis", "electronics_semiperiphery": "paper"}  # works that print figures themselves
 

@@ -4,6 +4,7 @@ Each fault mutates a copy of the raw folder and runs the build for that dataset;
 must name the workbook and, where the fault is in a cell, the sheet and cell (``Table1!B9``).
 The matrix (fault kind x dataset -> caught / missed / n/a) is printed at the end of the run.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import CLEAN
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -20,13 +22,14 @@ from kzict.build.run import build, process
 from kzict.build.steps import STEPS
 from kzict.errors import RawDataError
 
-from conftest import CLEAN
-
 # Per dataset, the raw header of a cell to break for each cell-level fault (None: does not apply).
 # number: a cell parsed as a number; share: a printed percentage of a whole; year: a year cell.
 TARGETS = {
-    "ict_value_added": dict(number="ICT producing sector as % of total business value added",
-                            share="ICT producing sector as % of total business value added", year="Last available year"),
+    "ict_value_added": dict(
+        number="ICT producing sector as % of total business value added",
+        share="ICT producing sector as % of total business value added",
+        year="Last available year",
+    ),
     "it_expenditure_structure": dict(number="Share", share="Share", year="Year"),
     "it_expenditure_total": dict(number="Printed value", share=None, year="Year"),
     "it_trade": dict(number="Value, USD million", share=None, year="Year"),
@@ -72,6 +75,7 @@ def _set(raw, step, header, value, want=None):
         c = _cell(ws, step.raw_headers, header, want)
         c.value = value(c.value) if callable(value) else value
         return [f"{step.sheet}!{c.coordinate}"]
+
     return _edit(raw, step, fn)
 
 
@@ -81,11 +85,13 @@ def _pct(v):
 
 # --- the fault kinds: each breaks `raw` for `step` and returns what the error must name, or NA
 
+
 def missing_sheet(raw, step, t):
     def fn(ws, wb):
         wb.create_sheet("Notes")  # a workbook must keep one sheet
         del wb[step.sheet]
         return [f"sheet {step.sheet!r}"]
+
     return _edit(raw, step, fn)
 
 
@@ -98,6 +104,7 @@ def renamed_column(raw, step, t):
     def fn(ws, wb):
         ws.cell(row=1, column=2).value = f"{ws.cell(row=1, column=2).value} (renamed)"
         return [f"{step.sheet}!B1"]
+
     return _edit(raw, step, fn)
 
 
@@ -107,6 +114,7 @@ def extra_column(raw, step, t):
     def fn(ws, wb):
         ws.cell(row=1, column=j).value = "extra"
         return [f"{step.sheet}!{get_column_letter(j)}1"]
+
     return _edit(raw, step, fn)
 
 
@@ -118,6 +126,7 @@ def decimal_comma(raw, step, t):
     def comma(v):
         text = str(v)
         return text.replace(".", ",") if "." in text else text.replace("%", ",5%") if "%" in text else text + ",5"
+
     return _set(raw, step, t["number"], comma)
 
 
@@ -133,6 +142,7 @@ def duplicate_key(raw, step, t):
     def fn(ws, wb):
         ws.append([c.value for c in ws[2]])
         return [step.sheet, "!"]
+
     return _edit(raw, step, fn)
 
 
@@ -149,6 +159,7 @@ def formula_without_cache(raw, step, t):
         c = ws.cell(row=2, column=1)
         c.value = "=1+1"  # openpyxl stores the formula with no cached value
         return [f"{step.sheet}!A2", "formula"]
+
     return _edit(raw, step, fn)
 
 
@@ -184,12 +195,29 @@ def oversized_rows(raw, step, t):
         for _ in range(MAX_ROWS + 1):
             ws.append(row)
         return [step.sheet, f"more than {MAX_ROWS}"]
+
     return _edit(raw, step, fn)
 
 
-FAULTS = [missing_sheet, missing_column, renamed_column, extra_column, junk_text, decimal_comma, share_over_100,
-          negative_share, duplicate_key, year_out_of_range, empty_sheet, formula_without_cache, truncated_xlsx,
-          non_xlsx_renamed, macro_enabled, oversized_file, oversized_rows]
+FAULTS = [
+    missing_sheet,
+    missing_column,
+    renamed_column,
+    extra_column,
+    junk_text,
+    decimal_comma,
+    share_over_100,
+    negative_share,
+    duplicate_key,
+    year_out_of_range,
+    empty_sheet,
+    formula_without_cache,
+    truncated_xlsx,
+    non_xlsx_renamed,
+    macro_enabled,
+    oversized_file,
+    oversized_rows,
+]
 
 
 def _inject(fault, name, tmp: Path):
@@ -246,6 +274,7 @@ def test_cli_exits_nonzero_on_a_fault(tmp_path):
     raw, needles = _inject(decimal_comma, "ict_value_added", tmp_path)
     out = tmp_path / "clean"
     shutil.copytree(CLEAN, out)
-    proc = subprocess.run([sys.executable, "-m", "kzict.build", "--raw", str(raw), "--out", str(out)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kzict.build", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True
+    )
     assert proc.returncode == 1 and needles[0] in proc.stderr and "left as it was" in proc.stderr

@@ -1,12 +1,12 @@
 """Charts: what they draw, and that they are byte-reproducible and current."""
+
 import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import pytest
+from conftest import REPO
 
 from kzict import plots
 from kzict.figures import save
-
-from conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +23,22 @@ def _texts(fig, gid):
 
 # the unit each chart's axis labels must name; None for diagrams, which have no value axis
 UNITS = {
-    "table1_ict_value_added": "%", "it_expenditure_structure": "%", "it_trade": "USD million",
-    "ik2020_targets": "%", "ict_programme_2010_2014": "KZT bn", "ict_policy_documents": "Date",
-    "ict_rankings": "rank", "survey_profile": "persons", "coding_scheme": None, "asadel_fund": "%",
-    "sector_facts": "%", "transnational_channels": None, "electronics_business_models": None,
-    "internet_users": "% of population", "egov_rank": "Rank", "ik2020_scorecard": None,
+    "table1_ict_value_added": "%",
+    "it_expenditure_structure": "%",
+    "it_trade": "USD million",
+    "ik2020_targets": "%",
+    "ict_programme_2010_2014": "KZT bn",
+    "ict_policy_documents": "Date",
+    "ict_rankings": "rank",
+    "survey_profile": "persons",
+    "coding_scheme": None,
+    "asadel_fund": "%",
+    "sector_facts": "%",
+    "transnational_channels": None,
+    "electronics_business_models": None,
+    "internet_users": "% of population",
+    "egov_rank": "Rank",
+    "ik2020_scorecard": None,
     "it_trade_vs_services": "USD million",
 }
 
@@ -43,8 +54,12 @@ def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
     (caption,) = _texts(fig, "caption")
     caption = " ".join(caption.split())
     assert caption.startswith("Source: ") and caption.endswith("Chart: kzict.")
-    work = {"electronics_business_models": "long abstract", "internet_users": "World Bank",
-            "egov_rank": "United Nations", "ik2020_scorecard": "outcome reference"}.get(stem, "Alibayev (2017)")
+    work = {
+        "electronics_business_models": "long abstract",
+        "internet_users": "World Bank",
+        "egov_rank": "United Nations",
+        "ik2020_scorecard": "outcome reference",
+    }.get(stem, "Alibayev (2017)")
     assert work in caption
     labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)
     if UNITS[stem]:

@@ -1,20 +1,18 @@
 """Shipping: the wheel carries the data, the Frictionless descriptor validates and matches the schemas,
 the Excel export round-trips, the CLI works, citations and one version number."""
+
 import os
-import re
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pandas as pd
-import pandas.testing as pdt
 import pytest
+from conftest import CLEAN, REPO
 
 import kzict
 from kzict.schemas import MODELS
-
-from conftest import CLEAN, REPO
 
 UV = Path(sys.prefix) / "bin" / "uv"
 
@@ -61,8 +59,10 @@ def test_descriptor_agrees_with_the_pandera_model(name):
             if check.name == "less_than_or_equal_to":
                 assert f["constraints"]["maximum"] == check.statistics["max_value"]
         if spec.metadata.get("foreign_key"):
-            assert {"fields": col, "reference": {"resource": "" if name == "sources" else "sources",
-                                                 "fields": "source_id"}} in res["schema"]["foreignKeys"]
+            assert {
+                "fields": col,
+                "reference": {"resource": "" if name == "sources" else "sources", "fields": "source_id"},
+            } in res["schema"]["foreignKeys"]
 
 
 def test_excel_export_round_trips_every_table(tmp_path):
@@ -86,8 +86,9 @@ def test_excel_export_round_trips_every_table(tmp_path):
             if df[col].dtype.kind == "b":
                 got = [bool(v) for v in got]
             assert got == want, (name, col)
-    dictionary = pd.DataFrame(list(wb["Dictionary"].iter_rows(min_row=2, values_only=True)),
-                              columns=[c.value for c in wb["Dictionary"][1]])
+    dictionary = pd.DataFrame(
+        list(wb["Dictionary"].iter_rows(min_row=2, values_only=True)), columns=[c.value for c in wb["Dictionary"][1]]
+    )
     assert {"dataset", "column", "type", "unit", "description"} <= set(dictionary.columns)
     assert len(dictionary) == sum(len(kzict.describe(n).columns) for n in kzict.datasets())
 
@@ -128,7 +129,9 @@ def test_cli_commands(tmp_path, capsys):
     assert main(["describe", "it_trade"]) == 0 and "value_usd_mn" in capsys.readouterr().out
     assert main(["show", "ict_value_added"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "country,iso3,year,ict_share_pct,source_id,locator" and "Kazakhstan,KAZ,2006,6.3" in out
+    assert (
+        out.splitlines()[0] == "country,iso3,year,ict_share_pct,source_id,locator" and "Kazakhstan,KAZ,2006,6.3" in out
+    )
     assert main(["validate"]) == 0 and "pass their schemas" in capsys.readouterr().out
     assert main(["export", "--xlsx", str(tmp_path / "x.xlsx")]) == 0 and (tmp_path / "x.xlsx").exists()
     assert main(["audit", "--format", "csv"]) == 0 and "ch3-import-over-export-2014" in capsys.readouterr().out
@@ -162,11 +165,22 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("kzict-*.whl")
     venv = tmp_path / "venv"
     run(str(UV), "venv", "--quiet", "--python", sys.executable, str(venv))
-    run(str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), str(wheel),
-        "-c", str(REPO / "requirements.lock"))
-    script = ("import kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
-              "print(sum(len(kzict.load(n)) for n in kzict.datasets())); print(len(kzict.load_raw('it_trade'))); "
-              "print(kzict.verify())")
+    run(
+        str(UV),
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        str(venv / "bin" / "python"),
+        str(wheel),
+        "-c",
+        str(REPO / "requirements.lock"),
+    )
+    script = (
+        "import kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
+        "print(sum(len(kzict.load(n)) for n in kzict.datasets())); print(len(kzict.load_raw('it_trade'))); "
+        "print(kzict.verify())"
+    )
     out = run(str(venv / "bin" / "python"), "-c", script, cwd=tmp_path).stdout.split("\n")
     assert out[0] == kzict.__version__
     assert "site-packages/kzict/_data/clean" in out[1]

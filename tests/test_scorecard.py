@@ -1,19 +1,35 @@
 """Targets against outcomes: the verdict rules on made-up series, then the real scorecards target by target."""
+
 import pandas as pd
-import pytest
 
 from kzict.scorecard import MET, NOT_MEASURED, NOT_MET, verdict
 
 
 def series(points, **extra):
-    rows = [{"year": y, "value": v, "qualifier": None, "source_id": "s", "grade": "file", "locator": "l",
-             "note": extra.get("note")} for y, v in points]
+    rows = [
+        {
+            "year": y,
+            "value": v,
+            "qualifier": None,
+            "source_id": "s",
+            "grade": "file",
+            "locator": "l",
+            "note": extra.get("note"),
+        }
+        for y, v in points
+    ]
     return pd.DataFrame(rows)
 
 
 def test_share_target_met_and_first_met_in_consecutive_years():
     v = verdict(75, "at_least", "%", 2020, series([(2015, 70), (2016, 74.6), (2017, 76.4), (2020, 85.9)]))
-    assert (v.status, v.outcome_year, v.outcome_value, v.nearest_year, v.first_met_year) == (MET, 2020, 85.9, False, 2017)
+    assert (v.status, v.outcome_year, v.outcome_value, v.nearest_year, v.first_met_year) == (
+        MET,
+        2020,
+        85.9,
+        False,
+        2017,
+    )
     assert "first met in 2017" in v.basis and "≥" in v.basis
 
 
@@ -53,8 +69,21 @@ def test_missing_figure_is_not_measured_with_its_note():
 
 # --- the real scorecards ---------------------------------------------------------------------------
 
-IK2020 = {1: MET, 2: NOT_MET, 3: NOT_MEASURED, 4: MET, 5: NOT_MEASURED, 6: NOT_MEASURED, 7: NOT_MEASURED,
-          8: NOT_MEASURED, 9: MET, 10: NOT_MEASURED, 11: NOT_MEASURED, 12: MET, 13: NOT_MEASURED}
+IK2020 = {
+    1: MET,
+    2: NOT_MET,
+    3: NOT_MEASURED,
+    4: MET,
+    5: NOT_MEASURED,
+    6: NOT_MEASURED,
+    7: NOT_MEASURED,
+    8: NOT_MEASURED,
+    9: MET,
+    10: NOT_MEASURED,
+    11: NOT_MEASURED,
+    12: MET,
+    13: NOT_MEASURED,
+}
 
 
 def test_ik2020_scorecard_verdicts_target_by_target(tables):
@@ -84,13 +113,27 @@ def test_outcome_series_are_full_and_graded(tables):
     assert net.index.tolist() == list(range(2005, 2024)) and net[2005] == 2.96 and net[2023] == 92.88
     eg = o[o["indicator"] == "egov_rank"].set_index("year")
     assert eg["value"].to_dict() == {2010: 46, 2012: 38, 2014: 28, 2016: 33, 2018: 39, 2020: 29, 2022: 28}
-    assert eg["grade"].to_dict() == {2010: "file", 2012: "file", 2014: "file", 2016: "press", 2018: "file",
-                                     2020: "press", 2022: "press"}
+    assert eg["grade"].to_dict() == {
+        2010: "file",
+        2012: "file",
+        2014: "file",
+        2016: "press",
+        2018: "file",
+        2020: "press",
+        2022: "press",
+    }
     db = o[o["indicator"] == "doing_business_rank"]
     assert db["note"].str.contains("discontinued").all()
     exp = o[o["indicator"] == "ict_service_exports_usd_mn"].set_index("year")["value"]
-    assert exp.to_dict() == {2009: 124.58, 2010: 93.59, 2011: 103.70, 2012: 124.36, 2013: 140.65, 2014: 146.56,
-                             2015: 142.80}
+    assert exp.to_dict() == {
+        2009: 124.58,
+        2010: 93.59,
+        2011: 103.70,
+        2012: 124.36,
+        2013: 140.65,
+        2014: 146.56,
+        2015: 142.80,
+    }
     missing = o[o["value"].isna()]
     assert len(missing) >= 7 and missing["note"].notna().all()
     assert set(o["grade"]) == {"file", "press"}

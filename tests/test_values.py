@@ -1,4 +1,5 @@
 """The printed figures, asserted value by value."""
+
 import math
 
 import pytest
@@ -9,9 +10,18 @@ import kzict
 def test_table1_has_the_eleven_printed_rows_in_printed_order(tables):
     t = tables["ict_value_added"]
     assert list(zip(t["iso3"], t["ict_share_pct"], t["year"])) == [
-        ("HUN", 9.9, 2008), ("EST", 9.8, 2004), ("ROU", 9.8, 2005), ("LTU", 9.4, 2004),
-        ("LVA", 9.0, 2005), ("CZE", 9.0, 2008), ("SVK", 7.5, 2008), ("KAZ", 6.3, 2006),
-        ("POL", 5.7, 2008), ("RUS", 4.9, 2008), ("AZE", 2.4, 2006)]
+        ("HUN", 9.9, 2008),
+        ("EST", 9.8, 2004),
+        ("ROU", 9.8, 2005),
+        ("LTU", 9.4, 2004),
+        ("LVA", 9.0, 2005),
+        ("CZE", 9.0, 2008),
+        ("SVK", 7.5, 2008),
+        ("KAZ", 6.3, 2006),
+        ("POL", 5.7, 2008),
+        ("RUS", 4.9, 2008),
+        ("AZE", 2.4, 2006),
+    ]
     kaz = t.set_index("iso3").loc["KAZ"]
     assert (kaz["country"], kaz["ict_share_pct"], kaz["year"]) == ("Kazakhstan", 6.3, 2006)
     assert set(t["source_id"]) == {"unctadstat"} and set(t["locator"]) == {"Table 1, p. 29"}
@@ -47,9 +57,12 @@ def test_trade_values_and_corrected_flows(tables):
     t = tables["it_trade"]
     got = {(r.year, r.flow): (r.value_usd_mn, r.printed_label) for r in t.itertuples()}
     assert got == {
-        (2011, "export"): (84.6, "import"), (2013, "export"): (171.8, "import"),
-        (2014, "export"): (401.6, "import"), (2015, "export"): (104.3, "import"),
-        (2014, "import"): (2990.2, "export"), (2015, "import"): (1938.3, "export"),
+        (2011, "export"): (84.6, "import"),
+        (2013, "export"): (171.8, "import"),
+        (2014, "export"): (401.6, "import"),
+        (2015, "export"): (104.3, "import"),
+        (2014, "import"): (2990.2, "export"),
+        (2015, "import"): (1938.3, "export"),
     }
     assert 2012 not in set(t["year"]), "no figure printed for 2012: absent, not zero"
     assert (t["value_usd_mn"] > 0).all()
@@ -71,20 +84,37 @@ def test_all_thirteen_ik2020_targets(tables):
     t = tables["ik2020_targets"]
     got = [(r.indicator_id, r.target_value, r.unit, r.comparison, r.target_year) for r in t.itertuples()]
     assert got == [
-        (1, 35, "rank", "at_most", 2020), (2, 25, "rank", "at_most", 2020),
-        (3, 100, "%", "at_least", 2020), (4, 75, "%", "at_least", 2020),
-        (5, 95, "%", "at_least", 2020), (6, 4, "%", "at_least", 2020),
-        (7, 100, "%", "at_least", 2020), (8, 100, "%", "at_least", 2020),
-        (9, 80, "%", "at_least", 2020), (10, 100, "%", "at_least", 2020),
-        (11, 40, "%", "at_least", 2020), (12, 50, "%", "at_least", 2020),
-        (13, 80, "%", "at_least", 2020)]
+        (1, 35, "rank", "at_most", 2020),
+        (2, 25, "rank", "at_most", 2020),
+        (3, 100, "%", "at_least", 2020),
+        (4, 75, "%", "at_least", 2020),
+        (5, 95, "%", "at_least", 2020),
+        (6, 4, "%", "at_least", 2020),
+        (7, 100, "%", "at_least", 2020),
+        (8, 100, "%", "at_least", 2020),
+        (9, 80, "%", "at_least", 2020),
+        (10, 100, "%", "at_least", 2020),
+        (11, 40, "%", "at_least", 2020),
+        (12, 50, "%", "at_least", 2020),
+        (13, 80, "%", "at_least", 2020),
+    ]
     assert set(t["source_id"]) == {"ik2020"}
 
 
 def test_sources_table(tables):
     src = tables["sources"].set_index("source_id")
-    assert {"alibayev2017", "unctadstat", "oecd2010", "oecd2012", "oecd2013", "decree983_2010", "ik2020",
-            "kisi2016", "eeca2014", "forbes_kz2014"} <= set(src.index)
+    assert {
+        "alibayev2017",
+        "unctadstat",
+        "oecd2010",
+        "oecd2012",
+        "oecd2013",
+        "decree983_2010",
+        "ik2020",
+        "kisi2016",
+        "eeca2014",
+        "forbes_kz2014",
+    } <= set(src.index)
     assert src.loc["unctadstat", "kind"] == "database"
     assert src.loc["decree983_2010", "url"].startswith("http://adilet.zan.kz/")
 

@@ -1,4 +1,5 @@
 """Figures 2-6, the survey, the coding, rankings, facts, the Asadel fund and the electronics paper, value by value."""
+
 import pandas as pd
 
 
@@ -7,7 +8,13 @@ def test_figure2_programme_goals(tables):
     assert len(t) == 12 and t.index.tolist() == list(range(1, 13))
     numeric = t[t["unit"].notna()]
     assert list(zip(numeric["value_2009"], numeric["target_2014"], numeric["unit"])) == [
-        (90, 172, "KZT bn"), (3.3, 3.8, "%"), (7, 32, "%"), (30, 80, "%"), (3, 10, "%"), (2, 15, "%")]
+        (90, 172, "KZT bn"),
+        (3.3, 3.8, "%"),
+        (7, 32, "%"),
+        (30, 80, "%"),
+        (3, 10, "%"),
+        (2, 15, "%"),
+    ]
     qual = t[t["unit"].isna()]
     assert len(qual) == 6 and qual["value_2009"].isna().all() and qual["target_2014"].isna().all()
     assert t.loc[7, "printed_2009"] == "Only 2% export, Public Sector demand"
@@ -36,10 +43,18 @@ def test_rankings(tables):
 
 def test_survey_profile(tables):
     t = tables["survey_profile"].set_index(["measure", "category", "statistic"])["value"].sort_index()
-    assert (t[("invited", "all", "count")], t[("surveyed", "all", "count")],
-            t[("interviewed", "all", "count")], t[("survey_questions", "all", "count")]) == (126, 42, 14, 15)
+    assert (
+        t[("invited", "all", "count")],
+        t[("surveyed", "all", "count")],
+        t[("interviewed", "all", "count")],
+        t[("survey_questions", "all", "count")],
+    ) == (126, 42, 14, 15)
     assert t.loc["purpose_of_stay_abroad"].droplevel(1).to_dict() == {
-        "business": 30, "education": 20, "work": 30, "travel": 20}
+        "business": 30,
+        "education": 20,
+        "work": 30,
+        "travel": 20,
+    }
     assert t.loc["residence"].droplevel(1).to_dict() == {"Almaty": 70, "Astana": 25, "other cities": 5}
     assert t.loc["gender"].droplevel(1).to_dict() == {"male": 90, "female": 10}
     assert t.loc[("age", "all")].to_dict() == {"min": 24, "max": 39, "mean": 27}
@@ -58,15 +73,20 @@ def test_coding_scheme(tables):
     assert len(final) == 6
     assert final.groupby("group")["label"].apply(list).to_dict() == {
         "government": ["state contracts", "financing innovation and 'self-discovery'", "bureaucracy"],
-        "entrepreneurs": ["knowledge and innovation", "outsourcing", "access to finance"]}
+        "entrepreneurs": ["knowledge and innovation", "outsourcing", "access to finance"],
+    }
 
 
 def test_asadel_fund(tables):
     t = tables["asadel_fund"].set_index(["measure", "category", "statistic"]).sort_index()
     assert t.loc[("fund_size", "all", "value"), ["value", "unit"]].tolist() == [50, "USD mn"]
     alloc = t.loc["allocation"]["value"].droplevel(1)
-    assert alloc.to_dict() == {"transport and logistics": 50, "IT retailing": 15, "fin-tech": 15,
-                               "other IT related sectors": 20}
+    assert alloc.to_dict() == {
+        "transport and logistics": 50,
+        "IT retailing": 15,
+        "fin-tech": 15,
+        "other IT related sectors": 20,
+    }
     assert alloc.sum() == 100
     assert t.loc[("investment_per_company", "all", "min"), "value"] == 0.5
     assert t.loc[("investment_per_company", "all", "max"), "value"] == 5
@@ -77,11 +97,20 @@ def test_sector_facts(tables):
     t = tables["sector_facts"].set_index("fact_id")
     assert len(t) == 13
     assert t["value"].to_dict() == {
-        "oecd_ict_share_bva": 8.6, "kaz_ict_share_bva": 6, "kaz_telecom_share_of_ict": 83,
-        "oecd_telecom_share_of_ict": 57, "target_average_annual_growth": 18, "mobile_coverage": 95,
-        "landline_coverage": 25, "local_content_it_hardware": 3, "local_content_it_services": 30,
-        "target_turnover_cagr": 18, "it_production_growth": 25, "ict_goods_share_world_trade": 12,
-        "ict_goods_share_trade_emerging": 20}
+        "oecd_ict_share_bva": 8.6,
+        "kaz_ict_share_bva": 6,
+        "kaz_telecom_share_of_ict": 83,
+        "oecd_telecom_share_of_ict": 57,
+        "target_average_annual_growth": 18,
+        "mobile_coverage": 95,
+        "landline_coverage": 25,
+        "local_content_it_hardware": 3,
+        "local_content_it_services": 30,
+        "target_turnover_cagr": 18,
+        "it_production_growth": 25,
+        "ict_goods_share_world_trade": 12,
+        "ict_goods_share_trade_emerging": 20,
+    }
     assert t.loc["oecd_ict_share_bva", "printed"] == "approximately 8.6%"
     assert t.loc["local_content_it_hardware", "year"] == 2010 and pd.isna(t.loc["mobile_coverage", "year"])
     assert t.loc["oecd_telecom_share_of_ict", "source_id"] == "oecd2010"
@@ -92,8 +121,7 @@ def test_transnational_channels(tables):
     assert len(t) == 6
     assert t[("knowledge and innovation", "into Kazakhstan")] == "entrepreneurs"
     assert t[("knowledge and innovation", "out of Kazakhstan")] == "state"
-    assert set(tables["transnational_channels"]["figure"]) == {"Figure 4, p. 51", "Figure 5, p. 55",
-                                                               "Figure 6, p. 58"}
+    assert set(tables["transnational_channels"]["figure"]) == {"Figure 4, p. 51", "Figure 5, p. 55", "Figure 6, p. 58"}
 
 
 def test_electronics_business_models(tables):

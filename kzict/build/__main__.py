@@ -1,4 +1,5 @@
 """``python -m kzict.build [--raw DIR] [--out DIR]``: rebuild data/clean; exit 1 with the cell on bad input."""
+
 import argparse
 import sys
 from pathlib import Path

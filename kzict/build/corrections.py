@@ -1,4 +1,5 @@
 """Reading ``data/raw/corrections.yaml`` and applying it to the processed tables."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,8 +26,11 @@ def load(path: Path) -> list[dict]:
     for i, rec in enumerate(records, start=1):
         where = f"correction #{i}"
         if not isinstance(rec, dict) or set(rec) != set(FIELDS):
-            raise RawDataError(path, f"{where}: expected exactly the fields {list(FIELDS)}",
-                               found=sorted(rec) if isinstance(rec, dict) else rec)
+            raise RawDataError(
+                path,
+                f"{where}: expected exactly the fields {list(FIELDS)}",
+                found=sorted(rec) if isinstance(rec, dict) else rec,
+            )
         if rec["id"] in seen:
             raise RawDataError(path, f"{where}: duplicate id", found=rec["id"])
         seen.add(rec["id"])
@@ -61,16 +65,31 @@ def apply(path: Path, records: list[dict], tables: dict[str, pd.DataFrame]) -> p
         for col, value in rec["key"].items():
             mask &= df[col].map(lambda v, value=value: _same(v, value))
         if mask.sum() != 1:
-            raise RawDataError(path, f"correction {cid!r}: key {rec['key']} must match exactly one row",
-                               found=int(mask.sum()))
+            raise RawDataError(
+                path, f"correction {cid!r}: key {rec['key']} must match exactly one row", found=int(mask.sum())
+            )
         current = df.loc[mask, rec["field"]].iloc[0]
         if not _same(current, rec["printed"]):
-            raise RawDataError(path, f"correction {cid!r}: the source now reads {current!r}, not the recorded "
-                                     f"printed value; review the correction", found=rec["printed"])
+            raise RawDataError(
+                path,
+                f"correction {cid!r}: the source now reads {current!r}, not the recorded "
+                f"printed value; review the correction",
+                found=rec["printed"],
+            )
         df.loc[mask, rec["field"]] = rec["used"]
-    return pd.DataFrame([{
-        "correction_id": r["id"], "dataset": r["dataset"],
-        "key": "; ".join(f"{k}={v}" for k, v in r["key"].items()),
-        "field": r["field"], "printed": str(r["printed"]), "used": str(r["used"]),
-        "reason": " ".join(str(r["reason"]).split()), "evidence": " ".join(str(r["evidence"]).split()),
-    } for r in records], columns=COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "correction_id": r["id"],
+                "dataset": r["dataset"],
+                "key": "; ".join(f"{k}={v}" for k, v in r["key"].items()),
+                "field": r["field"],
+                "printed": str(r["printed"]),
+                "used": str(r["used"]),
+                "reason": " ".join(str(r["reason"]).split()),
+                "evidence": " ".join(str(r["evidence"]).split()),
+            }
+            for r in records
+        ],
+        columns=COLUMNS,
+    )

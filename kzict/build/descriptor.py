@@ -3,6 +3,7 @@
 It is also kzict's run-time catalogue: the loaders read dtypes, units and
 descriptions from it, so that loading needs neither pandera nor the build.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,20 @@ import pandas as pd
 from kzict import __version__
 from kzict._meta import DATASETS
 
-LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0"}
-_TYPES = {"int64": "integer", "Int64": "integer", "float64": "number", "str": "string",
-          "string[python]": "string", "bool": "boolean", "category": "string"}
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+_TYPES = {
+    "int64": "integer",
+    "Int64": "integer",
+    "float64": "number",
+    "str": "string",
+    "string[python]": "string",
+    "bool": "boolean",
+    "category": "string",
+}
 _CONSTRAINTS = {  # pandera check name -> (Frictionless constraint, statistic)
     "greater_than_or_equal_to": ("minimum", "min_value"),
     "less_than_or_equal_to": ("maximum", "max_value"),
@@ -36,8 +47,13 @@ def field(name: str, column) -> dict:
     dtype = str(column.dtype)
     kind = _TYPES[dtype]
     # pandas' own name for the dtype, so that read_csv gives what pandera's coercion gives
-    out = {"name": name, "type": kind, "description": column.description,
-           "kzict:unit": (column.metadata or {}).get("unit"), "kzict:dtype": "str" if kind == "string" and dtype != "category" else dtype}
+    out = {
+        "name": name,
+        "type": kind,
+        "description": column.description,
+        "kzict:unit": (column.metadata or {}).get("unit"),
+        "kzict:dtype": "str" if kind == "string" and dtype != "category" else dtype,
+    }
     if dtype == "category":  # the ordered levels travel with the field, so the loader can rebuild them
         out["kzict:categories"] = list(column.dtype.type.categories)
         out["kzict:ordered"] = bool(column.dtype.type.ordered)
@@ -67,16 +83,26 @@ def resource(name: str, df: pd.DataFrame) -> dict:
     info = DATASETS[name]
     fields = [field(n, c) for n, c in schema.columns.items()]
     target = "" if name == "sources" else "sources"  # "" is Frictionless for "this resource"
-    foreign = [{"fields": n, "reference": {"resource": target, "fields": "source_id"}}
-               for n, c in schema.columns.items() if (c.metadata or {}).get("foreign_key") == "sources.source_id"]
+    foreign = [
+        {"fields": n, "reference": {"resource": target, "fields": "source_id"}}
+        for n, c in schema.columns.items()
+        if (c.metadata or {}).get("foreign_key") == "sources.source_id"
+    ]
     return {
-        "name": name, "type": "table", "path": f"{name}.csv",
-        "title": info.title, "description": info.description,
-        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign,
-                   "missingValues": [""]},
-        "kzict:locator": info.locator, "kzict:printed_in": info.printed_in, "kzict:note": info.note,
-        "kzict:sources": sorted(set(df["source_id"].dropna())) if "source_id" in df.columns and name != "sources"
+        "name": name,
+        "type": "table",
+        "path": f"{name}.csv",
+        "title": info.title,
+        "description": info.description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign, "missingValues": [""]},
+        "kzict:locator": info.locator,
+        "kzict:printed_in": info.printed_in,
+        "kzict:note": info.note,
+        "kzict:sources": sorted(set(df["source_id"].dropna()))
+        if "source_id" in df.columns and name != "sources"
         else [],
         "kzict:rows": len(df),
     }
@@ -84,18 +110,37 @@ def resource(name: str, df: pd.DataFrame) -> dict:
 
 def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> dict:
     resources = [resource(name, tables[name]) for name in DATASETS]
-    resources.append({
-        "name": "corrections", "type": "table", "path": "corrections.csv",
-        "title": "Corrections", "description": "Every departure of the clean data from the print.",
-        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "schema": {"fields": [{"name": c, "type": "string", "kzict:unit": "text", "kzict:dtype": "str",
-                               "constraints": {"required": True}} for c in corrections.columns],
-                   "primaryKey": ["correction_id"], "missingValues": [""]},
-        "kzict:rows": len(corrections),
-    })
+    resources.append(
+        {
+            "name": "corrections",
+            "type": "table",
+            "path": "corrections.csv",
+            "title": "Corrections",
+            "description": "Every departure of the clean data from the print.",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {
+                "fields": [
+                    {
+                        "name": c,
+                        "type": "string",
+                        "kzict:unit": "text",
+                        "kzict:dtype": "str",
+                        "constraints": {"required": True},
+                    }
+                    for c in corrections.columns
+                ],
+                "primaryKey": ["correction_id"],
+                "missingValues": [""],
+            },
+            "kzict:rows": len(corrections),
+        }
+    )
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",  # v2: exclusiveMinimum
-        "name": "kzict", "version": __version__,
+        "name": "kzict",
+        "version": __version__,
         "title": "kzict: statistics of Kazakhstan's ICT sector",
         "description": "Figures of Alibayev (2017) and related sources as clean, validated, sourced tables.",
         "licenses": [LICENSE],

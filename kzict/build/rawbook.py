@@ -1,16 +1,18 @@
 """Reading raw workbooks safely, and parsing printed values with cell-exact errors."""
+
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from kzict._meta import PLAUSIBLE_YEARS
 from kzict.errors import RawDataError
 
-MAX_BYTES = 2_000_000   # our workbooks are a few KB; anything this big is not a transcription
+MAX_BYTES = 2_000_000  # our workbooks are a few KB; anything this big is not a transcription
 MAX_ROWS = 500
 
 
@@ -39,17 +41,19 @@ def _check_container(path: Path) -> None:
 @dataclass
 class RawTable:
     """One sheet: its header letters and the data rows, each with its sheet row number."""
+
     path: Path
     sheet: str
-    letters: dict[str, str]          # header text -> column letter
+    letters: dict[str, str]  # header text -> column letter
     rows: list[tuple[int, dict[str, Any]]]
 
     def cell(self, row: int, header: str) -> str:
         return f"{self.letters[header]}{row}"
 
     def error(self, row: int, header: str, problem: str, found=None) -> RawDataError:
-        return RawDataError(self.path, problem, sheet=self.sheet, cell=self.cell(row, header),
-                            column=header, found=found)
+        return RawDataError(
+            self.path, problem, sheet=self.sheet, cell=self.cell(row, header), column=header, found=found
+        )
 
     def check(self, row: int, header: str, parser: Callable[[Any], Any], value: Any) -> Any:
         try:
@@ -118,8 +122,13 @@ def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
                 if want != got:
                     letter = head[i].column_letter if i < len(head) else _letter(i)
                     expected = f"header {want!r}" if want is not None else "no further column"
-                    raise RawDataError(path, f"expected {expected} (headers must be exactly {headers})",
-                                       sheet=sheet, cell=f"{letter}1", found=got)
+                    raise RawDataError(
+                        path,
+                        f"expected {expected} (headers must be exactly {headers})",
+                        sheet=sheet,
+                        cell=f"{letter}1",
+                        found=got,
+                    )
         letters = {h: head[i].column_letter for i, h in enumerate(headers)}
         data: list[tuple[int, dict[str, Any]]] = []
         for row_no, cells in enumerate(rows, start=2):
@@ -128,11 +137,18 @@ def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
                 if c.value is None:
                     continue
                 if i >= len(headers):
-                    raise RawDataError(path, "value outside the table's columns", sheet=sheet,
-                                       cell=c.coordinate, found=c.value)
+                    raise RawDataError(
+                        path, "value outside the table's columns", sheet=sheet, cell=c.coordinate, found=c.value
+                    )
                 if c.data_type == "f":
-                    raise RawDataError(path, "formula cell; raw data must hold printed values, not formulas",
-                                       sheet=sheet, cell=c.coordinate, column=headers[i], found=c.value)
+                    raise RawDataError(
+                        path,
+                        "formula cell; raw data must hold printed values, not formulas",
+                        sheet=sheet,
+                        cell=c.coordinate,
+                        column=headers[i],
+                        found=c.value,
+                    )
                 values[headers[i]] = c.value.strip() if isinstance(c.value, str) else c.value
             if not values:
                 continue
@@ -149,6 +165,7 @@ def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
 
 def _letter(i: int) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(i + 1)
 
 
@@ -202,6 +219,7 @@ def year(value) -> int:
 def optional(parser):
     def parse(value):
         return None if value is None else parser(value)
+
     return parse
 
 

@@ -6,6 +6,7 @@ Every step is processed and validated in memory, then the whole clean folder is
 written to a temporary sibling and swapped in. A failure anywhere leaves the
 last good ``data/clean/`` byte for byte as it was.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -68,8 +69,12 @@ def validate_derived(name: str, df: pd.DataFrame, path: Path) -> pd.DataFrame:
         out = model.schema.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
         fc = exc.failure_cases.iloc[0]
-        raise RawDataError(path, f"derived dataset {name!r}, row {fc['index']}, column {fc['column']!r}: "
-                                 f"expected a value that passes {fc['check']!r}", found=fc["failure_case"]) from None
+        raise RawDataError(
+            path,
+            f"derived dataset {name!r}, row {fc['index']}, column {fc['column']!r}: "
+            f"expected a value that passes {fc['check']!r}",
+            found=fc["failure_case"],
+        ) from None
     return _in_order(model, out)
 
 
@@ -95,10 +100,15 @@ def validate(name: str, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
         row = fc["index"]
         cell = f"{_letter(step, header)}{int(row)}" if header and pd.notna(row) else None
         where = f"row {int(row)}: " if pd.notna(row) and not cell else ""
-        raise RawDataError(raw_dir / step.workbook, f"{where}expected a value that passes {name}'s check "
-                           f"{fc['check']!r}" + (f" on column {column!r}" if column else ""),
-                           sheet=step.sheet, cell=cell, column=header,
-                           found=_found(df, row, column, found)) from None
+        raise RawDataError(
+            raw_dir / step.workbook,
+            f"{where}expected a value that passes {name}'s check "
+            f"{fc['check']!r}" + (f" on column {column!r}" if column else ""),
+            sheet=step.sheet,
+            cell=cell,
+            column=header,
+            found=_found(df, row, column, found),
+        ) from None
     return _in_order(model, out)
 
 
@@ -127,13 +137,19 @@ def check_keys(name: str, df: pd.DataFrame, raw_dir: Path) -> None:
     if dup.any():
         step, row = STEPS[name], int(df.index[dup][0])
         header = step.raw_header(key[0])
-        raise RawDataError(raw_dir / step.workbook, f"row {row} repeats the key {dict(df.loc[row, key])} of an "
-                           f"earlier row; expected one row per {', '.join(key)}", sheet=step.sheet,
-                           cell=f"{_letter(step, header)}{row}" if header else None, column=header)
+        raise RawDataError(
+            raw_dir / step.workbook,
+            f"row {row} repeats the key {dict(df.loc[row, key])} of an "
+            f"earlier row; expected one row per {', '.join(key)}",
+            sheet=step.sheet,
+            cell=f"{_letter(step, header)}{row}" if header else None,
+            column=header,
+        )
 
 
 def _letter(step, header: str) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(step.raw_headers.index(header) + 1)
 
 
@@ -146,9 +162,13 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], raw_dir: Path) -> None:
             missing = df[column].notna() & ~df[column].isin(ids)
             if missing.any():
                 workbook, sheet = (STEPS[name].workbook, STEPS[name].sheet) if name in STEPS else LINKS[:2]
-                raise RawDataError(raw_dir / workbook, f"dataset {name!r}: {column} is not a source_id of "
-                                   "the sources table", sheet=sheet, column=column,
-                                   found=df.loc[missing, column].iloc[0])
+                raise RawDataError(
+                    raw_dir / workbook,
+                    f"dataset {name!r}: {column} is not a source_id of the sources table",
+                    sheet=sheet,
+                    column=column,
+                    found=df.loc[missing, column].iloc[0],
+                )
 
 
 def write(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path) -> None:
