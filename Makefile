@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
 
 RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml
-BUILD_CODE := $(wildcard kzict/build/*.py) kzict/schemas.py kzict/_meta.py
+BUILD_CODE := $(wildcard kzict/pipeline/*.py kzict/datasets/*.py) kzict/_paths.py
 CLEAN_STAMP := data/clean/checksums.sha256
 PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
@@ -31,7 +31,7 @@ $(STAMP): requirements.lock pyproject.toml
 data: $(CLEAN_STAMP) ## Rebuild data/clean from data/raw (validated; all or nothing)
 
 $(CLEAN_STAMP): $(STAMP) $(RAW) $(BUILD_CODE)
-	$(PY) -m kzict.build
+	$(PY) -m kzict.pipeline
 
 docs: docs/datasets.md ## Regenerate the data dictionary docs/datasets.md
 

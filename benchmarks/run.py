@@ -94,7 +94,7 @@ def main(argv=None) -> int:
     out = Path(tempfile.mkdtemp(prefix="kzict-bench-"))
     try:
         ours, base = pair(
-            [PY, "-m", "kzict.build", "--out", str(out / "clean")],
+            [PY, "-m", "kzict.pipeline", "--out", str(out / "clean")],
             [PY, "-c", "import pandas, pandera.pandas, openpyxl"],
             args.repeat,
         )

@@ -42,9 +42,9 @@ def load(name: str, validate: bool = False):
     res = _store.resource(name)
     df = _store.read_verified(res)
     if validate:
-        from kzict.schemas import MODELS
+        from kzict.datasets import registry
 
-        df = MODELS[name].schema.validate(df)
+        df = registry()[name].model.validate(df)
     return df
 
 
@@ -53,13 +53,14 @@ def load_raw(name: str):
     _store.resource(name)  # unknown names fail the same way as in load()
     import pandas as pd
 
-    from kzict.build.rawbook import read_sheet
-    from kzict.build.steps import STEPS
+    from kzict.datasets import registry
+    from kzict.pipeline.parse import read_sheet
 
-    step = STEPS[name]
-    raw = read_sheet(_store.raw_dir() / step.workbook, step.sheet, step.raw_headers)
+    decl = registry()[name].raw
+    assert decl is not None
+    raw = read_sheet(_store.raw_dir() / decl.workbook, decl.sheet, decl.raw_headers)
     return pd.DataFrame(
-        [values for _, values in raw.rows], index=pd.Index(raw.row_numbers, name="sheet_row"), columns=step.raw_headers
+        [values for _, values in raw.rows], index=pd.Index(raw.row_numbers, name="sheet_row"), columns=decl.raw_headers
     )
 
 

@@ -1,7 +1,6 @@
-"""Where the clean data lives and how it is read, without pandera or the build.
+"""How the clean data is read at run time, without pandera, openpyxl or the pipeline.
 
-In a wheel the clean files ship inside the package (``kzict/_data/clean``);
-in a clone they are the repository's ``data/clean``.
+Where it lives is :func:`kzict._paths.data_dir`'s answer, the same for the pipeline.
 """
 
 from __future__ import annotations
@@ -10,27 +9,20 @@ import hashlib
 import io
 import json
 from functools import cache
-from importlib import resources
-from pathlib import Path
+
+from kzict._paths import data_dir
 
 DESCRIPTOR = "datapackage.json"
 MANIFEST = "checksums.sha256"
 INTERNAL = ("corrections",)  # resources that are not datasets
 
 
-def _data_dir(kind: str):
-    bundled = resources.files("kzict") / "_data" / kind
-    if bundled.is_dir():
-        return bundled
-    return Path(__file__).resolve().parent.parent / "data" / kind
-
-
 def clean_dir():
-    return _data_dir("clean")
+    return data_dir("clean")
 
 
 def raw_dir():
-    return _data_dir("raw")
+    return data_dir("raw")
 
 
 @cache

@@ -62,7 +62,7 @@ def main(argv=None) -> int:
             else:
                 print(df.to_string(index=False))
         elif args.command == "build":
-            from kzict.build.__main__ import main as build_main
+            from kzict.pipeline.__main__ import main as build_main
 
             return build_main(
                 [a for k in ("raw", "out") if getattr(args, k) for a in (f"--{k}", str(getattr(args, k)))]

@@ -25,8 +25,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import kzict  # noqa: E402
-from kzict._meta import CAPABILITIES
 from kzict.citation import short_citation  # noqa: E402
+from kzict.datasets.electronics_business_models import CAPABILITIES
 
 STYLE = resources.files("kzict") / "style" / "kzict.mplstyle"
 ACCENT, MUTED, GREY = "#e15759", "#4e79a7", "#b0b0b0"

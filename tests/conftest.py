@@ -14,7 +14,7 @@ CLEAN = REPO / "data" / "clean"
 @pytest.fixture(scope="session")
 def fresh_build(tmp_path_factory) -> Path:
     """data/raw built into a temporary folder by the real build."""
-    from kzict.build.run import build
+    from kzict.pipeline.run import build
 
     out = tmp_path_factory.mktemp("build") / "clean"
     build(RAW, out)

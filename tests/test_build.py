@@ -9,8 +9,8 @@ from conftest import CLEAN
 from openpyxl import load_workbook
 
 import kzict
-from kzict.build.run import build
 from kzict.errors import IntegrityError, RawDataError
+from kzict.pipeline.run import build
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -89,7 +89,7 @@ def test_hand_edited_clean_file_is_caught(clean_copy):
 
 
 def test_cli_exits_nonzero_and_names_the_cell(raw_copy, tmp_path, capsys):
-    from kzict.build.__main__ import main
+    from kzict.pipeline.__main__ import main
 
     _set_cell(raw_copy, "alibayev2017.xlsx", "Table1!B2", "9,9%")
     assert main(["--raw", str(raw_copy), "--out", str(tmp_path / "clean")]) == 1

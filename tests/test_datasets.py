@@ -5,7 +5,9 @@ import pandas.testing as pdt
 import pytest
 
 import kzict
-from kzict.schemas import MODELS
+from kzict.datasets import registry
+
+MODELS = registry()
 
 NAMES = [
     "ict_value_added",
@@ -40,7 +42,7 @@ def test_catalogue_lists_exactly_the_contracted_datasets():
 def test_loaded_table_passes_its_schema_unchanged(name):
     df = kzict.load(name)
     pdt.assert_frame_equal(df, kzict.load(name, validate=True))
-    assert list(df.columns) == list(MODELS[name].schema.to_schema().columns)
+    assert list(df.columns) == list(MODELS[name].schema.columns)
     assert not df.duplicated(list(MODELS[name].key)).any()
 
 
@@ -94,7 +96,7 @@ def test_schema_rejects_a_broken_copy(name):
 
     df = kzict.load(name)
     with pytest.raises(pe.SchemaError):
-        MODELS[name].schema.validate(pd.concat([df, df.iloc[[0]]], ignore_index=True))
+        MODELS[name].model.validate(pd.concat([df, df.iloc[[0]]], ignore_index=True))
 
 
 def test_data_dictionary_is_current():

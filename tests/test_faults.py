@@ -17,10 +17,12 @@ from conftest import CLEAN
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from kzict.build.rawbook import MAX_BYTES, MAX_ROWS
-from kzict.build.run import build, process
-from kzict.build.steps import STEPS
+from kzict.datasets import registry
 from kzict.errors import RawDataError
+from kzict.pipeline.parse import MAX_BYTES, MAX_ROWS
+from kzict.pipeline.run import build, process
+
+STEPS = {n: d.raw for n, d in registry().items() if d.raw is not None}
 
 # Per dataset, the raw header of a cell to break for each cell-level fault (None: does not apply).
 # number: a cell parsed as a number; share: a printed percentage of a whole; year: a year cell.
@@ -275,6 +277,6 @@ def test_cli_exits_nonzero_on_a_fault(tmp_path):
     out = tmp_path / "clean"
     shutil.copytree(CLEAN, out)
     proc = subprocess.run(
-        [sys.executable, "-m", "kzict.build", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True
+        [sys.executable, "-m", "kzict.pipeline", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True
     )
     assert proc.returncode == 1 and needles[0] in proc.stderr and "left as it was" in proc.stderr

@@ -12,7 +12,9 @@ import pytest
 from conftest import CLEAN, REPO
 
 import kzict
-from kzict.schemas import MODELS
+from kzict.datasets import registry
+
+MODELS = registry()
 
 UV = Path(sys.prefix) / "bin" / "uv"
 
@@ -43,7 +45,7 @@ def test_frictionless_validates_the_data_package():
 @pytest.mark.parametrize("name", list(MODELS))
 def test_descriptor_agrees_with_the_pandera_model(name):
     res = kzict._store.resource(name)
-    schema = MODELS[name].schema.to_schema()
+    schema = MODELS[name].schema
     fields = {f["name"]: f for f in res["schema"]["fields"]}
     assert list(fields) == list(schema.columns)
     assert res["schema"]["primaryKey"] == list(MODELS[name].key)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kzict.scorecard import MET, NOT_MEASURED, NOT_MET, verdict
+from kzict.pipeline.scorecard import MET, NOT_MEASURED, NOT_MET, verdict
 
 
 def series(points, **extra):

@@ -1,8 +1,9 @@
 """Targets against outcomes: the verdict for one target from one outcome series.
 
 Pure functions on small frames, so that every status and both comparison
-directions can be tested on made-up data; the build step that assembles the
-scorecards lives in :mod:`kzict.build.steps`.
+directions can be tested on made-up data. :func:`score` judges a table of targets
+against the outcome series each is linked to; the scorecard datasets
+(``kzict/datasets/*_scorecard.py``) call it.
 """
 
 from __future__ import annotations
@@ -108,3 +109,53 @@ def verdict(
         grade=pick["grade"],
         locator=pick["locator"],
     )
+
+
+def score(
+    targets: pd.DataFrame, outcomes: pd.DataFrame, links: dict[int, dict], programme: str, step_years: dict[str, int]
+) -> pd.DataFrame:
+    """One verdict per target. ``links`` maps a target id to its outcome indicator, comparability and basis."""
+    rows = []
+    for t in targets.itertuples(index=False):
+        link = links.get(t.target_id)
+        if link is None:
+            raise ValueError(f"{programme} target {t.target_id} has no row in the Links sheet")
+        series = outcomes[outcomes["indicator"] == link["indicator"]] if link["indicator"] else outcomes.iloc[:0]
+        if link["comparable"]:
+            v = verdict(
+                t.target_value,
+                t.comparison,
+                t.unit,
+                t.target_year,
+                series,
+                step_years=step_years.get(link["indicator"], 1),
+            )
+            basis = f"{v.basis}. {link['basis']}" if v.status != NOT_MEASURED else v.basis
+        else:  # no comparable figure: say why, never judge on a different measure
+            v, basis = Verdict(NOT_MEASURED, link["basis"]), link["basis"]
+        rows.append(
+            {
+                "target_id": t.target_id,
+                "target": t.target,
+                "target_value": t.target_value,
+                "unit": t.unit,
+                "comparison": t.comparison,
+                "target_year": t.target_year,
+                "outcome_indicator": link["indicator"],
+                "outcome_year": v.outcome_year,
+                "outcome_value": v.outcome_value,
+                "outcome_qualifier": v.outcome_qualifier,
+                "nearest_year": v.nearest_year,
+                "status": v.status,
+                "first_met_year": v.first_met_year,
+                "basis": " ".join(basis.split()),
+                "source_id": v.source_id,
+                "grade": v.grade,
+                "locator": v.locator,
+            }
+        )
+    out = pd.DataFrame(rows)
+    for col in ("outcome_year", "first_met_year"):
+        out[col] = out[col].astype("Int64")
+    out["outcome_value"] = out["outcome_value"].astype(float)  # all-NA columns would otherwise be objects
+    return out

@@ -10,8 +10,7 @@ import re
 
 import pandas as pd
 
-from kzict import __version__
-from kzict._meta import DATASETS
+from kzict.datasets import registry
 
 LICENSE = {
     "name": "CC-BY-4.0",
@@ -75,12 +74,20 @@ def field(name: str, column) -> dict:
     return out
 
 
-def resource(name: str, df: pd.DataFrame) -> dict:
-    from kzict.schemas import MODELS
+def version() -> str:
+    """The installed distribution's version: the pipeline never imports the public package for it."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _version
 
-    model = MODELS[name]
-    schema = model.schema.to_schema()
-    info = DATASETS[name]
+    try:
+        return _version("kzict")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
+
+def resource(name: str, df: pd.DataFrame) -> dict:
+    ds = registry()[name]
+    schema = ds.schema
     fields = [field(n, c) for n, c in schema.columns.items()]
     target = "" if name == "sources" else "sources"  # "" is Frictionless for "this resource"
     foreign = [
@@ -92,15 +99,15 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "name": name,
         "type": "table",
         "path": f"{name}.csv",
-        "title": info.title,
-        "description": info.description,
+        "title": ds.config.title,
+        "description": ds.config.description,
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "schema": {"fields": fields, "primaryKey": list(model.key), "foreignKeys": foreign, "missingValues": [""]},
-        "kzict:locator": info.locator,
-        "kzict:printed_in": info.printed_in,
-        "kzict:note": info.note,
+        "schema": {"fields": fields, "primaryKey": list(ds.key), "foreignKeys": foreign, "missingValues": [""]},
+        "kzict:locator": ds.meta["locator"],
+        "kzict:printed_in": ds.printed_in,
+        "kzict:note": ds.meta.get("note", ""),
         "kzict:sources": sorted(set(df["source_id"].dropna()))
         if "source_id" in df.columns and name != "sources"
         else [],
@@ -109,7 +116,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
 
 
 def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> dict:
-    resources = [resource(name, tables[name]) for name in DATASETS]
+    resources = [resource(name, tables[name]) for name in registry() if name in tables]
     resources.append(
         {
             "name": "corrections",
@@ -140,7 +147,7 @@ def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> di
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",  # v2: exclusiveMinimum
         "name": "kzict",
-        "version": __version__,
+        "version": version(),
         "title": "kzict: statistics of Kazakhstan's ICT sector",
         "description": "Figures of Alibayev (2017) and related sources as clean, validated, sourced tables.",
         "licenses": [LICENSE],

@@ -1,4 +1,4 @@
-"""Reading raw workbooks safely, and parsing printed values with cell-exact errors."""
+"""Reading raw workbooks safely, and parsing printed values with cell-exact errors (was kzict/build/rawbook.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzict._meta import PLAUSIBLE_YEARS
 from kzict.errors import RawDataError
 
 MAX_BYTES = 2_000_000  # our workbooks are a few KB; anything this big is not a transcription
@@ -85,13 +84,17 @@ class Workbooks:
     """Each raw workbook opened once per build, however many sheets are read from it."""
 
     def __init__(self, folder: Path):
-        self.folder, self._open = Path(folder), {}
+        self.folder, self._open, self._read = Path(folder), {}, {}
 
     def sheet(self, name: str, sheet: str, headers: list[str]) -> RawTable:
+        """The sheet, read once however many datasets use it (both scorecards read the same Links)."""
         path = self.folder / name
         if name not in self._open:
             self._open[name] = open_workbook(path)
-        return read_sheet(path, sheet, headers, self._open[name])
+        key = (name, sheet, tuple(headers))
+        if key not in self._read:
+            self._read[key] = read_sheet(path, sheet, headers, self._open[name])
+        return self._read[key]
 
     def __enter__(self):
         return self
@@ -201,6 +204,9 @@ def kzt_billion(value) -> float:
     if not m:
         raise ValueError("expected an amount such as 'KZT 375.6 billion'")
     return number(m.group(1))
+
+
+PLAUSIBLE_YEARS = (1990, 2035)
 
 
 def year(value) -> int:

@@ -1,15 +1,17 @@
-"""``python -m kzict.build [--raw DIR] [--out DIR]``: rebuild data/clean; exit 1 with the cell on bad input."""
+"""``python -m kzict.pipeline [--raw DIR] [--out DIR]``: rebuild data/clean; exit 1 with the cell on bad input."""
+
+from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from kzict.build.run import CLEAN_DIR, RAW_DIR, build
 from kzict.errors import RawDataError
+from kzict.pipeline.run import CLEAN_DIR, RAW_DIR, build
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kzict.build", description=__doc__)
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kzict.pipeline", description=__doc__)
     ap.add_argument("--raw", type=Path, default=RAW_DIR, help="raw folder (default: data/raw)")
     ap.add_argument("--out", type=Path, default=CLEAN_DIR, help="clean folder (default: data/clean)")
     args = ap.parse_args(argv)

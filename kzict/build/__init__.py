@@ -1,1 +1,0 @@
-"""The raw -> clean build. Run ``python -m kzict.build``; see :mod:`kzict.build.run`."""

@@ -1,0 +1,120 @@
+"""The clean datasets, one module each: discovered, never listed by hand.
+
+A module ``kzict/datasets/<name>.py`` defines one pandera ``DataFrameModel``
+whose ``Config`` names the dataset and carries its title, description, key
+(``unique``) and metadata (``order`` in the catalogue, ``locator``, ``note``,
+``printed_in``, ``rows``), and a ``process`` function. A dataset read from a
+raw sheet declares it as ``RAW`` and processes it with ``process(raw)``; a
+derived one declares the clean tables it is made from as ``INPUTS`` (and,
+optionally, a raw sheet of rules as ``RULES``) and makes itself with
+``process(tables, rules)``. Modules whose names start with ``_`` hold shared helpers.
+
+Importing this package imports pandera; the loaders never do.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pandera.pandas as pa
+
+from kzict.datasets._fields import THESIS, Raw
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One dataset as the pipeline sees it: its model, its inputs and how it is processed."""
+
+    name: str
+    model: type[pa.DataFrameModel]
+    process: Callable[..., Any]
+    raw: Raw | None = None  # the sheet the table is transcribed in; None for a derived table
+    inputs: tuple[str, ...] = ()  # the clean tables a derived table is made from
+    rules: Raw | None = None  # a raw sheet a derived table follows (not a printed table)
+
+    @property
+    def config(self) -> Any:
+        return self.model.Config
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(self.config.unique)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return dict(self.config.metadata or {})
+
+    @property
+    def order(self) -> int:
+        return int(self.meta["order"])
+
+    @property
+    def printed_in(self) -> str:
+        return self.meta.get("printed_in", THESIS)
+
+    @property
+    def sort_by(self) -> tuple[str, ...]:
+        """Row order of the clean file: the key unless ``rows`` says 'printed' or names columns."""
+        rows = self.meta.get("rows")
+        return self.key if rows is None else () if rows == "printed" else tuple(rows)
+
+    @property
+    def schema(self) -> pa.DataFrameSchema:
+        return self.model.to_schema()
+
+
+def _model(module) -> type[pa.DataFrameModel]:
+    found = [
+        v
+        for v in vars(module).values()
+        if isinstance(v, type) and issubclass(v, pa.DataFrameModel) and v.__module__ == module.__name__
+    ]
+    if len(found) != 1:
+        raise TypeError(f"{module.__name__} must define exactly one DataFrameModel, found {len(found)}")
+    return found[0]
+
+
+def _dataset(module) -> Dataset:
+    model = _model(module)
+    name = module.__name__.rsplit(".", 1)[1]
+    if getattr(model.Config, "name", None) != name:
+        raise TypeError(f"{module.__name__}: Config.name must be the module's name {name!r}")
+    inputs = tuple(getattr(module, "INPUTS", ()))
+    if bool(inputs) == hasattr(module, "RAW"):
+        raise TypeError(f"{module.__name__} must declare either RAW (a raw sheet) or INPUTS (clean tables)")
+    return Dataset(name, model, module.process, getattr(module, "RAW", None), inputs, getattr(module, "RULES", None))
+
+
+@cache
+def registry() -> dict[str, Dataset]:
+    """Every dataset module of this package, in catalogue order (``Config.metadata['order']``)."""
+    found = [
+        _dataset(importlib.import_module(f"{__name__}.{m.name}"))
+        for m in pkgutil.iter_modules(__path__)
+        if not m.name.startswith("_")
+    ]
+    return {d.name: d for d in sorted(found, key=lambda d: d.order)}
+
+
+class _CallablePackage(types.ModuleType):
+    """``kzict.datasets`` names both this package and the public function ``kzict.datasets()``.
+
+    Importing a subpackage rebinds the parent's attribute to the module, which would take the
+    function away from users once anything imported the pipeline; a callable package keeps
+    ``kzict.datasets()`` answering the same (from the built descriptor, like the function).
+    """
+
+    def __call__(self) -> list[str]:
+        from kzict import _store
+
+        return _store.dataset_names()
+
+
+sys.modules[__name__].__class__ = _CallablePackage

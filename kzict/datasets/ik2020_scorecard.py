@@ -1,0 +1,35 @@
+"""Information Kazakhstan 2020: each target judged against the outcome series it is linked to."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kzict.datasets._scorecard import LINKS, STEP_YEARS, Scorecard, links
+from kzict.pipeline.parse import RawTable
+from kzict.pipeline.scorecard import score
+
+INPUTS = ("ik2020_targets", "indicator_outcomes")
+RULES = LINKS
+
+
+class Ik2020Scorecard(Scorecard):
+    class Config(Scorecard.Config):
+        name = "ik2020_scorecard"
+        title = "Information Kazakhstan 2020: targets against outcomes"
+        description = (
+            "Each of the 13 targets with the outcome in 2020 (or the nearest year, marked), the verdict "
+            "(met | not_met | not_measured), the year first met where a series shows it, and a one-line "
+            "basis. Derived from ik2020_targets and indicator_outcomes; never typed by hand."
+        )
+        metadata = {
+            "order": 160,
+            "locator": "§ The National ICT Policy, p. 34 (targets); shared/reference/outcomes.md (outcomes)",
+            "note": "Rank targets compare 'at most', share targets 'at least'. 'press' figures are weaker than "
+            "'file' ones.",
+            "printed_in": "kzict_outcomes_reference",
+        }
+
+
+def process(tables: dict[str, pd.DataFrame], rules: RawTable) -> pd.DataFrame:
+    t = tables["ik2020_targets"].rename(columns={"indicator_id": "target_id", "indicator": "target"})
+    return score(t, tables["indicator_outcomes"], links(rules, "ik2020"), "ik2020", STEP_YEARS)

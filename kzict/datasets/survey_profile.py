@@ -1,0 +1,90 @@
+"""The thesis's own survey: who was invited, surveyed and interviewed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from kzict.datasets._fields import Strict, frame, locator, raw_input, source_id
+from kzict.pipeline import parse as p
+from kzict.pipeline.parse import RawTable
+
+RAW = raw_input(
+    "alibayev2017.xlsx",
+    "Survey",
+    {
+        "measure": "Measure",
+        "category": "Category",
+        "statistic": "Statistic",
+        "group": "Group",
+        "printed": "Printed value",
+        "unit": "Unit",
+    },
+    derived={"value": "printed"},
+)
+
+
+class SurveyProfile(pa.DataFrameModel):
+    measure: Series[str] = pa.Field(description="What is measured.", metadata={"unit": "id"})
+    category: Series[str] = pa.Field(
+        description="Category of the measure ('all' for a single figure).", metadata={"unit": "text"}
+    )
+    statistic: Series[str] = pa.Field(
+        isin=["count", "share", "min", "max", "mean", "mean_lower_bound", "mean_upper_bound"],
+        description="Kind of figure.",
+        metadata={"unit": "category"},
+    )
+    group: Series[str] = pa.Field(
+        description="Who the figure describes, in the thesis's words.", metadata={"unit": "text"}
+    )
+    value: Series[float] = pa.Field(ge=0, description="The figure; unit in `unit`.", metadata={"unit": "see `unit`"})
+    unit: Series[str] = pa.Field(
+        isin=["persons", "questions", "%", "years", "employees"],
+        description="Unit of `value`.",
+        metadata={"unit": "category"},
+    )
+    printed: Series[str] = pa.Field(description="The figure as printed.", metadata={"unit": "text"})
+    source_id: Series[str] = source_id()
+    locator: Series[str] = locator()
+
+    class Config(Strict):
+        name = "survey_profile"
+        title = "Profile of the entrepreneurs surveyed and interviewed"
+        description = (
+            "The thesis's own survey: counts of invited, surveyed and interviewed entrepreneurs; shares "
+            "by purpose of stay abroad, residence and gender; age, years abroad and experience."
+        )
+        unique = ["measure", "category", "statistic"]
+        metadata = {
+            "order": 90,
+            "rows": "printed",
+            "locator": "§ Population and Setting, p. 24",
+            "note": "The base of the shares is not printed ('respondents'); the shares are stored as printed.",
+        }
+
+    @pa.dataframe_check(description="shares are per cent of at most 100")
+    def shares_are_pct__value(cls, df: pd.DataFrame) -> Series[bool]:
+        share = df["statistic"] == "share"
+        return ~share | ((df["unit"] == "%") & (df["value"] <= 100))
+
+
+def _figure(value) -> float:
+    """A printed figure: '42', '2.4', '30%' (the unit column says which)."""
+    text = p.text(value)
+    return p.percent(text) if text.endswith("%") else p.number(text)
+
+
+def process(raw: RawTable) -> pd.DataFrame:
+    h = RAW.headers
+    cols = {c: raw.parse(h[c], p.text) for c in ("measure", "category", "statistic", "group")}
+    return frame(
+        raw,
+        RAW,
+        {
+            **cols,
+            "value": raw.parse(h["printed"], _figure),
+            "unit": raw.parse(h["unit"], p.text),
+            "printed": raw.parse(h["printed"], lambda v: p.text(str(v))),
+        },
+    )

@@ -1,0 +1,120 @@
+"""Validation against the pandera models, with errors that name the raw cell a bad value came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kzict.datasets import Dataset
+from kzict.datasets._fields import Raw
+from kzict.errors import RawDataError
+
+
+def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
+    """Validate a table read from a raw sheet; a failure names the cell it came from."""
+    import pandera.errors as pe
+
+    assert ds.raw is not None
+    raw = ds.raw
+    try:
+        out = ds.model.validate(df, lazy=True)
+    except pe.SchemaErrors as exc:
+        fc = exc.failure_cases.iloc[0]
+        found = fc["failure_case"]
+        column = fc["column"] if isinstance(fc["column"], str) and fc["column"] in df.columns else None
+        check = str(fc["check"])
+        if "__" in check:  # a dataframe-level check names the column it is about (see kzict.datasets._fields)
+            column = check.rsplit("__", 1)[1]
+        elif column is None and "unique" in check:
+            column = ds.key[0]  # a duplicate key: point at the first key column of the repeated row
+        header = raw.raw_header(column) if column else None
+        row = fc["index"]
+        cell = f"{letter(raw, header)}{int(row)}" if header and pd.notna(row) else None
+        where = f"row {int(row)}: " if pd.notna(row) and not cell else ""
+        raise RawDataError(
+            raw_dir / raw.workbook,
+            f"{where}expected a value that passes {ds.name}'s check "
+            f"{fc['check']!r}" + (f" on column {column!r}" if column else ""),
+            sheet=raw.sheet,
+            cell=cell,
+            column=header,
+            found=_found(df, row, column, found),
+        ) from None
+    return in_order(ds, out)
+
+
+def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """A derived table has no raw cells of its own: a failure names the dataset, row and column."""
+    import pandera.errors as pe
+
+    try:
+        out = ds.model.validate(df, lazy=True)
+    except pe.SchemaErrors as exc:
+        fc = exc.failure_cases.iloc[0]
+        raise RawDataError(
+            path,
+            f"derived dataset {ds.name!r}, row {fc['index']}, column {fc['column']!r}: "
+            f"expected a value that passes {fc['check']!r}",
+            found=fc["failure_case"],
+        ) from None
+    return in_order(ds, out)
+
+
+def in_order(ds: Dataset, df: pd.DataFrame) -> pd.DataFrame:
+    """The schema's column order and the dataset's row order, so that every build writes the same bytes."""
+    out = df[list(ds.schema.columns)]
+    if ds.sort_by:
+        out = out.sort_values(list(ds.sort_by), kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _found(df: pd.DataFrame, row, column, reported) -> Any:
+    """The offending value: the cell's own value when the failure is a row of a dataframe-level check."""
+    if column is not None and pd.notna(row) and row in df.index:
+        value = df.loc[row, column]
+        return None if pd.isna(value) else value
+    return None if pd.isna(reported) else reported
+
+
+def check_keys(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> None:
+    """Refuse a repeated key before corrections are matched against it."""
+    assert ds.raw is not None
+    key = [k for k in ds.key if k in df.columns]
+    dup = df.duplicated(key, keep="first")
+    if dup.any():
+        row = int(df.index[dup][0])
+        header = ds.raw.raw_header(key[0])
+        raise RawDataError(
+            raw_dir / ds.raw.workbook,
+            f"row {row} repeats the key {dict(df.loc[row, key])} of an "
+            f"earlier row; expected one row per {', '.join(key)}",
+            sheet=ds.raw.sheet,
+            cell=f"{letter(ds.raw, header)}{row}" if header else None,
+            column=header,
+        )
+
+
+def letter(raw: Raw, header: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(raw.raw_headers.index(header) + 1)
+
+
+def check_foreign_keys(datasets: dict[str, Dataset], tables: dict[str, pd.DataFrame], raw_dir: Path) -> None:
+    ids = set(tables["sources"]["source_id"])
+    for name, df in tables.items():
+        for column in ("source_id", "via"):
+            if column not in df.columns:
+                continue
+            missing = df[column].notna() & ~df[column].isin(ids)
+            if missing.any():
+                where = datasets[name].raw or datasets[name].rules
+                raise RawDataError(
+                    raw_dir / where.workbook if where else raw_dir,
+                    f"dataset {name!r}: {column} is not a source_id of the sources table",
+                    sheet=where.sheet if where else None,
+                    column=column,
+                    found=df.loc[missing, column].iloc[0],
+                )
