@@ -13,8 +13,13 @@ package's own descriptor; pandera is imported only for ``validate=True``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kzict import _store
 from kzict.codebook import Codebook
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 try:
     from importlib.metadata import PackageNotFoundError
@@ -48,20 +53,12 @@ def load(name: str, validate: bool = False):
     return df
 
 
-def load_raw(name: str):
-    """The table as printed: the raw sheet's cells under their printed headers, indexed by sheet row."""
-    _store.resource(name)  # unknown names fail the same way as in load()
-    import pandas as pd
+def load_raw(name: str) -> pd.DataFrame:
+    """The table as printed: the raw sheet's cells under their printed headers, indexed by sheet row.
 
-    from kzict.datasets import registry
-    from kzict.pipeline.parse import read_sheet
-
-    decl = registry()[name].raw
-    assert decl is not None
-    raw = read_sheet(_store.raw_dir() / decl.workbook, decl.sheet, decl.raw_headers)
-    return pd.DataFrame(
-        [values for _, values in raw.rows], index=pd.Index(raw.row_numbers, name="sheet_row"), columns=decl.raw_headers
-    )
+    A derived table (a scorecard) has no sheet of its own: asking for it names the tables it is made from.
+    """
+    return _store.read_raw(_store.resource(name))
 
 
 def describe(name: str) -> Codebook:

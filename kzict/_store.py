@@ -9,8 +9,12 @@ import hashlib
 import io
 import json
 from functools import cache
+from typing import TYPE_CHECKING
 
 from kzict._paths import data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
 MANIFEST = "checksums.sha256"
@@ -77,6 +81,32 @@ def read_verified(res: dict):
         for f in res["schema"]["fields"]
     }
     return pd.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False, na_values=[""])
+
+
+def read_raw(res: dict) -> pd.DataFrame:
+    """The raw sheet the build recorded for ``res`` (``kzict:raw``), read with calamine: no openpyxl, no pipeline."""
+    import pandas as pd
+
+    from kzict.errors import RawDataError
+
+    raw = res.get("kzict:raw")
+    if raw is None:
+        inputs = ", ".join(res.get("kzict:derived_from", []))
+        raise ValueError(f"{res['name']!r} is derived from {inputs}, not transcribed from a sheet: load_raw those")
+    path, headers = raw_dir() / raw["workbook"], raw["headers"]
+    df = pd.read_excel(
+        path, sheet_name=raw["sheet"], engine="calamine", dtype=object, keep_default_na=False, na_values=[""]
+    )
+    if list(df.columns[: len(headers)]) != headers:
+        raise RawDataError(str(path), f"expected the headers {headers}", sheet=raw["sheet"], found=list(df.columns))
+    rows = [
+        (i, [None if pd.isna(v) else v.strip() if isinstance(v, str) else v for v in values])
+        for i, values in enumerate(df[headers].itertuples(index=False), start=2)  # row 1 holds the headers
+    ]
+    rows = [(i, values) for i, values in rows if any(v is not None for v in values)]
+    return pd.DataFrame(
+        [values for _, values in rows], index=pd.Index([i for i, _ in rows], name="sheet_row"), columns=headers
+    )
 
 
 def verify_all() -> int:

@@ -111,8 +111,17 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "kzict:sources": sorted(set(df["source_id"].dropna()))
         if "source_id" in df.columns and name != "sources"
         else [],
+        **_inputs(ds),
         "kzict:rows": len(df),
     }
+
+
+def _inputs(ds) -> dict:
+    """What the table is made from, so that the loaders can show the raw sheet without the pipeline."""
+    if ds.raw is not None:
+        raw = {"workbook": ds.raw.workbook, "sheet": ds.raw.sheet, "headers": ds.raw.raw_headers}
+        return {"kzict:raw": raw}
+    return {"kzict:derived_from": list(ds.inputs)}
 
 
 def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> dict:
