@@ -61,3 +61,19 @@ def test_descriptor_records_each_tables_raw_input():
             }
         else:
             assert resources[name]["kzict:derived_from"] == list(d.inputs)
+
+
+def test_load_raw_gives_the_print():
+    raw = kzict.load_raw("ict_value_added")
+    assert raw.loc[9, "Country"] == "Kazakhstan"
+    assert raw.loc[9, "ICT producing sector as % of total business value added"] == "6.3%"
+    trade = kzict.load_raw("it_trade")
+    assert trade.set_index(["Year", "Flow as printed"]).loc[(2014, "export"), "Value, USD million"] == "2990.2"
+
+
+def test_unknown_name_lists_the_valid_ones():
+    with pytest.raises(KeyError) as err:
+        kzict.load("table1")
+    assert "ict_value_added" in str(err.value) and "table1" in str(err.value)
+    with pytest.raises(KeyError):
+        kzict.describe("corrections")

@@ -1,0 +1,24 @@
+"""survey_profile: the values, asserted one by one."""
+
+
+def test_survey_profile(tables):
+    t = tables["survey_profile"].set_index(["measure", "category", "statistic"])["value"].sort_index()
+    assert (
+        t[("invited", "all", "count")],
+        t[("surveyed", "all", "count")],
+        t[("interviewed", "all", "count")],
+        t[("survey_questions", "all", "count")],
+    ) == (126, 42, 14, 15)
+    assert t.loc["purpose_of_stay_abroad"].droplevel(1).to_dict() == {
+        "business": 30,
+        "education": 20,
+        "work": 30,
+        "travel": 20,
+    }
+    assert t.loc["residence"].droplevel(1).to_dict() == {"Almaty": 70, "Astana": 25, "other cities": 5}
+    assert t.loc["gender"].droplevel(1).to_dict() == {"male": 90, "female": 10}
+    assert t.loc[("age", "all")].to_dict() == {"min": 24, "max": 39, "mean": 27}
+    assert t[("years_abroad", "all", "mean")] == 2.4
+    assert t.loc[("experience_in_it", "all")].to_dict() == {"mean_lower_bound": 7, "mean_upper_bound": 8}
+    for measure in ("purpose_of_stay_abroad", "residence", "gender"):
+        assert t.loc[measure].sum() == 100, measure
