@@ -37,7 +37,7 @@ def datasets() -> list[str]:
     return _store.dataset_names()
 
 
-def load(name: str, validate: bool = False):
+def load(name: str, validate: bool = False) -> pd.DataFrame:
     """The clean table ``name`` as a pandas DataFrame with typed columns.
 
     The file is checked against the build's checksum manifest, so a hand-edited
@@ -66,7 +66,7 @@ def describe(name: str) -> Codebook:
     return Codebook.from_resource(_store.resource(name), _store.package())
 
 
-def corrections():
+def corrections() -> pd.DataFrame:
     """Every correction the build applied: dataset, key, field, printed and used values, reason, evidence."""
     return _store.read_verified(_store.resource("corrections", include_internal=True))
 
@@ -76,7 +76,7 @@ def verify() -> int:
     return _store.verify_all()
 
 
-def audit():
+def audit() -> pd.DataFrame:
     """The claims audit: every numeric claim of the thesis recomputed from the clean data.
 
     One row per claim: claim_id, locator, claim, printed, recomputed, status

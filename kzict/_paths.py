@@ -7,7 +7,7 @@ a clone (or an editable install) has it in the repository's ``data/{raw,clean}``
 from __future__ import annotations
 
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent

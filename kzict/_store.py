@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from kzict._paths import data_dir
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
+
     import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
@@ -21,11 +24,11 @@ MANIFEST = "checksums.sha256"
 INTERNAL = ("corrections",)  # resources that are not datasets
 
 
-def clean_dir():
+def clean_dir() -> Path | Traversable:
     return data_dir("clean")
 
 
-def raw_dir():
+def raw_dir() -> Path | Traversable:
     return data_dir("raw")
 
 
@@ -68,7 +71,7 @@ def dataset_names() -> list[str]:
     return [r["name"] for r in package()["resources"] if r["name"] not in INTERNAL]
 
 
-def read_verified(res: dict):
+def read_verified(res: dict) -> pd.DataFrame:
     import pandas as pd
 
     data = _read_checked(res["path"])
