@@ -20,7 +20,12 @@ PROVENANCE = {"source_id": "source_id", "locator": "locator"}  # clean column ->
 
 
 class Strict:
-    """Base of every Config: exactly the declared columns, coerced to their types."""
+    """Base of every Config, meant to make each table strict and coerced.
+
+    pandera reads only a Config's own attributes, so these two are not applied (nor were they before
+    the datasets were split into modules). Turning them on is a change of its own: it would type the
+    all-NA ``outcome_qualifier`` of ``ict_programme_scorecard`` as str instead of object.
+    """
 
     strict = True
     coerce = True
