@@ -52,8 +52,8 @@ $(FIG_STAMP): $(STAMP) $(CLEAN_STAMP) $(PLOT_CODE)
 	$(PY) -m kzict.figures --out figures
 	@touch $@
 
-bench: $(STAMP) $(CLEAN_STAMP) ## Benchmark loads, the build and a no-op `make figures`: benchmarks/results.md
-	$(PY) benchmarks/run.py
+bench: $(STAMP) $(CLEAN_STAMP) ## Benchmark loads, metadata commands, the build, make figures (BENCH=quick: < 1 min)
+	$(PY) benchmarks/run.py $(if $(filter quick,$(BENCH)),--quick)
 
 lint: $(STAMP) ## ruff (lint and format) and mypy, as configured in pyproject.toml
 	$(VENV)/bin/ruff check .
