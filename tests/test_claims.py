@@ -283,6 +283,7 @@ EXPECTED = {
     "ch3-ik2020-13-targets": (C, C),
     "ch3-ik2020-target-values": (U, U),
     "ch3-programme-decree-2010": (C, C),
+    "ch3-figure3-decree-193": (U, U),
     "ch3-fund-july-2012": (U, U),
     # Chapter 5
     "ch5-three-channels": (C, C),
