@@ -40,7 +40,7 @@ docs/datasets.md: $(STAMP) $(CLEAN_STAMP) kzict/docs.py
 
 audit: reports/claims.md ## Recompute every claim of the thesis: reports/claims.md
 
-reports/claims.md: $(STAMP) $(CLEAN_STAMP) data/raw/claims.yaml kzict/claims.py
+reports/claims.md: $(STAMP) $(CLEAN_STAMP) data/raw/claims.yaml kzict/claims.py kzict/claim_checks.py
 	$(PY) -m kzict.claims --out $@
 
 export: $(STAMP) $(CLEAN_STAMP) ## Write every table to one Excel workbook: dist/kzict.xlsx

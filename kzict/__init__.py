@@ -80,8 +80,10 @@ def audit() -> pd.DataFrame:
     """The claims audit: every numeric claim of the thesis recomputed from the clean data.
 
     One row per claim: claim_id, locator, claim, printed, recomputed, status
-    (consistent | inconsistent | unverifiable), explanation, and chapter, check,
-    tolerance, correction_id. The registry is ``data/raw/claims.yaml``.
+    (consistent | inconsistent | unverifiable, judging the sentence as printed), explanation,
+    status_corrected (after kzict's corrections; equals status unless one touches the claim),
+    recomputed_corrected, correction_effect, and chapter, check, tolerance, correction_id.
+    The registry is ``data/raw/claims.yaml``.
     """
     from kzict.claims import audit as _audit
 

@@ -1,4 +1,4 @@
-"""Kazakhstan in international ICT rankings, one row per statement of the thesis."""
+"""Kazakhstan in international ICT rankings, one row per ranking the thesis reports."""
 
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ class IctRankings(pa.DataFrameModel):
         title = "Kazakhstan in international ICT rankings"
         description = (
             "Kazakhstan's rank and the number of countries ranked, as the thesis reports them; one row "
-            "per statement. The 2013 Networked Readiness rank is printed twice, once as the Global "
-            "Information Technology Report's."
+            "per ranking. The 2013 Networked Readiness rank is printed twice, once as the Global "
+            "Information Technology Report's (43rd of 144): it is stored once."
         )
         unique = ["index", "edition_year"]
         metadata = {

@@ -9,6 +9,9 @@ def test_survey_profile(tables):
         t[("interviewed", "all", "count")],
         t[("survey_questions", "all", "count")],
     ) == (126, 42, 14, 15)
+    assert tables["survey_profile"].set_index("measure").loc["survey_questions_listed", "locator"] == (
+        "Appendix, Survey Questions Sample, p. 65"
+    )
     assert t.loc["purpose_of_stay_abroad"].droplevel(1).to_dict() == {
         "business": 30,
         "education": 20,
