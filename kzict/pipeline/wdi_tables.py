@@ -101,7 +101,8 @@ def _read(name: str, snap_dir: Path | None, names: dict[str, str], labels: dict[
 
 
 @cache
-def _vintages(snap_dir: Path | None) -> pd.DataFrame:
+def _vintages(snap_dir: Path | None, manifest: str) -> pd.DataFrame:
+    # ``manifest`` (its text) is part of the cache key: after an ingest the tables are read afresh.
     files = wdi_files(snap_dir)
     bulk = [f for f in files if not f.startswith("ddf-")]
     frames = [_read(f, snap_dir, {}, {}) for f in bulk]
@@ -120,7 +121,12 @@ def wdi_vintages(snap_dir: Path | None = None) -> pd.DataFrame:
 
     ``release`` is the file's Last Updated Date (NA for the DDF subsets, which do not state it).
     """
-    return _vintages(Path(snap_dir) if snap_dir else None).copy()
+    where = Path(snap_dir) if snap_dir else None
+    manifest = (where or snapshots.default_dir()) / snapshots.MANIFEST
+    text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+    for name in wdi_files(where):  # a file changed since the cached read is still caught (hashes cached by mtime)
+        snapshots.verified(name, where)
+    return _vintages(where, text).copy()
 
 
 def wdi_indicators(snap_dir: Path | None = None) -> pd.DataFrame:
