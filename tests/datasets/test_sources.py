@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from kzict.pipeline import snapshots
+
 PRIMARY = {"alibayev2017": "thesis", "electronics_semiperiphery": "paper"}  # works that print figures themselves
 
 
@@ -31,6 +33,8 @@ def test_sources_via_resolves_and_everything_came_via_the_thesis(tables):
         assert by_id.loc[sid, "kind"] == kind and pd.isna(by_id.loc[sid, "via"])
     # outcome sources were read by kzict directly (via NA), each with its address
     direct = set(tables["indicator_outcomes"]["source_id"]) - {"kzict_outcomes_reference"}
+    # and so were the publishers of the data snapshots (data/raw/snapshots/MANIFEST.csv)
+    direct |= {r["source_id"] for r in snapshots.read_manifest().values()}
     assert by_id.loc[sorted(direct), "via"].isna().all() and by_id.loc[sorted(direct), "url"].notna().all()
     rest = src[~src["source_id"].isin(set(PRIMARY) | direct | {"kzict_outcomes_reference"})]
     assert (rest["via"] == "alibayev2017").all()
