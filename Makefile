@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed
 RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml
 BUILD_CODE := $(wildcard kzict/build/*.py) kzict/schemas.py kzict/_meta.py
 CLEAN_STAMP := data/clean/checksums.sha256
-PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
+PLOT_CODE := $(wildcard kzict/charts/*.py) kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
 
 .DEFAULT_GOAL := help

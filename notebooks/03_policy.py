@@ -20,7 +20,7 @@
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 targets = kzict.load("ik2020_targets")
 targets[["indicator_id", "indicator", "target_value", "unit", "comparison", "target_year"]]
@@ -29,7 +29,7 @@ targets[["indicator_id", "indicator", "target_value", "unit", "comparison", "tar
 targets.groupby(["unit", "comparison"]).size()
 
 # %%
-plots.ik2020_targets();
+charts.ik2020_targets();
 
 # %% [markdown]
 # ## Programme goals, policy documents and rankings
@@ -50,7 +50,7 @@ prog = kzict.load("ict_programme_2010_2014")
 prog[["goal_id", "goal", "printed_2009", "printed_2014", "value_2009", "target_2014", "unit"]]
 
 # %%
-plots.ict_programme_2010_2014();
+charts.ict_programme_2010_2014();
 
 # %% [markdown]
 # ### Figure 3 — major ICT policy documents
@@ -63,7 +63,7 @@ plots.ict_programme_2010_2014();
 kzict.load("ict_policy_documents")[["doc_id", "date", "date_precision", "legal_act", "responsible_body"]]
 
 # %%
-plots.ict_policy_documents();
+charts.ict_policy_documents();
 
 # %% [markdown]
 # ### International rankings
@@ -77,4 +77,4 @@ ranks = kzict.load("ict_rankings")
 ranks.assign(percentile=(100 * ranks["rank"] / ranks["countries_ranked"]).round(1))
 
 # %%
-plots.ict_rankings();
+charts.ict_rankings();

@@ -19,7 +19,7 @@
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 survey = kzict.load("survey_profile")
 survey[["measure", "category", "statistic", "group", "printed", "unit"]]
@@ -34,7 +34,7 @@ shares = survey[survey["statistic"] == "share"]
 shares.groupby("measure")["value"].sum()
 
 # %%
-plots.survey_profile();
+charts.survey_profile();
 
 # %% [markdown]
 # ### Coding scheme
@@ -48,7 +48,7 @@ coding = kzict.load("coding_scheme")
 coding.groupby(["stage", "group"], dropna=False).size()
 
 # %%
-plots.coding_scheme();
+charts.coding_scheme();
 
 # %% [markdown]
 # ## Transnational ties (Figures 4–6) and the Asadel fund
@@ -63,7 +63,7 @@ plots.coding_scheme();
 kzict.load("transnational_channels")[["channel", "direction", "lead_actor", "mechanism", "figure"]]
 
 # %%
-plots.transnational_channels();
+charts.transnational_channels();
 
 # %% [markdown]
 # ### The Asadel Venture Fund (§ Access to Finance, p. 55)
@@ -75,7 +75,7 @@ plots.transnational_channels();
 kzict.load("asadel_fund")[["measure", "category", "statistic", "printed", "value", "unit"]]
 
 # %%
-plots.asadel_fund();
+charts.asadel_fund();
 
 # %% [markdown]
 # ## Kazakhstan's electronics firms: four business models
@@ -98,4 +98,4 @@ models.drop(columns=["source_id", "locator"])
 models.sort_values("tier")[["model_id", "model", "tier"]]
 
 # %%
-plots.electronics_business_models();
+charts.electronics_business_models();

@@ -19,7 +19,7 @@
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 card = kzict.load("ik2020_scorecard")
 card[["target_id", "target", "target_value", "unit", "status", "outcome_value", "outcome_year",
@@ -37,7 +37,7 @@ for r in card.itertuples():
     print(f"{r.target_id:>2}. {r.status:<12} {r.basis}")
 
 # %%
-plots.ik2020_scorecard();
+charts.ik2020_scorecard();
 
 # %% [markdown]
 # ## Internet users against the 75 % line
@@ -46,7 +46,7 @@ plots.ik2020_scorecard();
 # passed in 2017 and the 2020 figure is 85.9 %.
 
 # %%
-plots.internet_users();
+charts.internet_users();
 
 # %% [markdown]
 # ## E-government rank against the top-25 line
@@ -55,7 +55,7 @@ plots.internet_users();
 # statements (hollow markers); the target (top 25 in 2020) was not reached.
 
 # %%
-plots.egov_rank();
+charts.egov_rank();
 
 # %% [markdown]
 # ## The 2010–2014 programme

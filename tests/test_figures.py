@@ -5,14 +5,15 @@ import matplotlib.pyplot as plt
 import pytest
 from conftest import REPO
 
-from kzict import plots
+from kzict import charts
+from kzict.charts.style import ACCENT, MUTED
 from kzict.figures import save
 
 
 @pytest.fixture(scope="module")
 def figs():
     """Each chart drawn once for this module; the tests only read them."""
-    drawn = {stem: draw() for stem, draw in plots.FIGURES.items()}
+    drawn = {stem: draw() for stem, draw in charts.FIGURES.items()}
     yield drawn
     plt.close("all")
 
@@ -44,10 +45,10 @@ UNITS = {
 
 
 def test_every_chart_is_listed_with_its_unit():
-    assert set(UNITS) == set(plots.FIGURES)
+    assert set(UNITS) == set(charts.FIGURES)
 
 
-@pytest.mark.parametrize("stem", list(plots.FIGURES))
+@pytest.mark.parametrize("stem", list(charts.FIGURES))
 def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
     fig = figs[stem]
     assert len(_texts(fig, "title")) == 1
@@ -74,8 +75,8 @@ def test_table1_chart_ranks_eleven_bars_and_highlights_kazakhstan(figs):
     names = [t.get_text() for t in ax.get_yticklabels()]
     assert names[-1] == "Hungary" and names[0] == "Azerbaijan"
     colours = {n: mcolors.to_hex(b.get_facecolor()) for n, b in zip(names, bars)}
-    assert colours["Kazakhstan"] == plots.ACCENT
-    assert {c for n, c in colours.items() if n != "Kazakhstan"} == {plots.MUTED}
+    assert colours["Kazakhstan"] == ACCENT
+    assert {c for n, c in colours.items() if n != "Kazakhstan"} == {MUTED}
     assert "6.3 (2006)" in [t.get_text() for t in ax.texts]
     assert "UNCTADstat" in _texts(fig, "caption")[0] and "Table 1, p. 29" in _texts(fig, "caption")[0]
 
@@ -135,7 +136,7 @@ def test_channels_diagram_draws_six_arrows_coloured_by_lead_actor(figs):
     arrows = [a for ax in fig.axes for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
     assert len(arrows) == 6
     colours = [mcolors.to_hex(a.arrow_patch.get_edgecolor()) for a in arrows]
-    assert colours.count(plots.ACCENT) == 2 and colours.count(plots.MUTED) == 4  # two flows led by the state
+    assert colours.count(ACCENT) == 2 and colours.count(MUTED) == 4  # two flows led by the state
 
 
 def test_business_model_matrix_marks_unstated_cells(figs):

@@ -1,0 +1,166 @@
+"""Charts of notebook 03_policy: the IK2020 targets, the 2010-2014 programme, policy documents, rankings."""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+import kzict
+from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style
+
+
+def ik2020_targets(df: pd.DataFrame | None = None):
+    """The 13 targets of Information Kazakhstan 2020: share targets as bars, rank targets beside them."""
+    df = kzict.load("ik2020_targets") if df is None else df
+    pct = df[df["unit"] == "%"].iloc[::-1]
+    rank = df[df["unit"] == "rank"]
+    with house_style():
+        fig, (ax, axr) = plt.subplots(1, 2, figsize=(9.5, 5.4), width_ratios=[3.2, 1])
+        labels = [f"{i}. {t}" for i, t in zip(pct["indicator_id"], pct["indicator"])]
+        ax.barh(labels, pct["target_value"], color=MUTED, height=0.6)
+        for i, v in enumerate(pct["target_value"]):
+            ax.text(v + 1, i, f"{v:g} %", va="center", fontsize=8.5)
+        ax.set_xlim(0, 115)
+        ax.set_xlabel("Target for 2020, % (at least)")
+        ax.grid(axis="y", visible=False)
+        names = [
+            textwrap.fill(f"{i}. {t.split(' (')[0].removesuffix(' rank')}", 14)
+            for i, t in zip(rank["indicator_id"], rank["indicator"])
+        ]
+        axr.bar(names, rank["target_value"], color=ACCENT, width=0.55)
+        for i, v in enumerate(rank["target_value"]):
+            axr.text(i, v - 1, f"top {v:g}", ha="center", va="bottom", fontsize=8.5, color="white", fontweight="bold")
+        axr.set_ylim(60, 0)  # rank 1 is best: the axis runs downwards
+        axr.set_ylabel("Target rank for 2020 (at most)")
+        axr.tick_params(axis="x", labelsize=8)
+        axr.grid(axis="x", visible=False)
+        fig.subplots_adjust(wspace=0.35)
+        return finish(
+            fig,
+            ax,
+            "Information Kazakhstan 2020: the 13 target indicators",
+            caption("ik2020_targets", df),
+            subtitle="Targets to be met by the programme's end in 2020",
+        )
+
+
+def ict_programme_2010_2014(df: pd.DataFrame | None = None):
+    """Figure 2: 2009 values against 2014 targets, the sector size in KZT bn and the shares in %."""
+    df = kzict.load("ict_programme_2010_2014") if df is None else df
+    size = df[df["unit"] == "KZT bn"]
+    pct = df[df["unit"] == "%"].iloc[::-1]
+    with house_style():
+        fig, (axs, ax) = plt.subplots(1, 2, figsize=(9.5, 4.6), width_ratios=[1, 3])
+        row = size.iloc[0]
+        axs.bar(["2009", "2014\ntarget"], [row.value_2009, row.target_2014], color=[GREY, MUTED], width=0.6)
+        for x, v in enumerate([row.value_2009, row.target_2014]):
+            axs.text(x, v + 3, f"{v:g}", ha="center", fontsize=9)
+        axs.set_ylabel("ICT sector size, KZT bn")
+        axs.set_ylim(0, row.target_2014 * 1.2)
+        axs.grid(axis="x", visible=False)
+        y = np.arange(len(pct))
+        ax.hlines(y, pct["value_2009"], pct["target_2014"], color="#cccccc", linewidth=3, zorder=1)
+        ax.scatter(pct["value_2009"], y, color=GREY, s=45, zorder=2, label="2009")
+        ax.scatter(pct["target_2014"], y, color=MUTED, s=45, zorder=2, label="2014 target")
+        for i, (_, r) in enumerate(pct.iterrows()):
+            ax.text(r.target_2014 + 2, i, f"{r.value_2009:g} → {r.target_2014:g}", va="center", fontsize=8.5)
+        ax.set_yticks(y, pct["goal"])
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("%")
+        ax.grid(axis="y", visible=False)
+        ax.legend(loc="lower right", fontsize=8.5)
+        fig.subplots_adjust(wspace=0.7)
+        return finish(
+            fig,
+            axs,
+            "ICT Programme 2010-2014: 2009 values and 2014 targets",
+            caption("ict_programme_2010_2014", df),
+            subtitle="Quantitative goals of Figure 2; its qualitative rows are in the table",
+        )
+
+
+def ict_policy_documents(df: pd.DataFrame | None = None):
+    """Figure 3 as a timeline: a dated act is a point, an act dated by year alone spans its year."""
+    df = kzict.load("ict_policy_documents") if df is None else df
+    d = df.sort_values("date")
+    with house_style():
+        fig, ax = plt.subplots(figsize=(8.5, 3.4))
+        for i, (_, r) in enumerate(d.iterrows()):
+            if r.date_precision == "year":
+                ax.barh(i, 1, left=r.year, height=0.35, color=MUTED, alpha=0.35)
+                x = r.year + 0.5
+            else:
+                ts = pd.Timestamp(r.date)
+                x = r.year + (ts.day_of_year - 0.5) / (366 if ts.is_leap_year else 365)
+                ax.plot(x, i, marker="D", color=MUTED, markersize=8)
+            title = textwrap.shorten(r.title.strip(" ."), 60, placeholder="…")
+            ax.text(x, i + 0.3, f"{title}\n{r.legal_act}, {r.date}", ha="center", va="bottom", fontsize=8)
+        ax.set_yticks([])
+        ax.set_ylim(-0.6, len(d) + 0.2)
+        lo, hi = int(d["year"].min()), int(d["year"].max()) + 1
+        ax.set_xlim(lo - 0.6, hi + 0.6)
+        ax.set_xticks(range(lo, hi + 1))
+        ax.set_xlabel("Date (a bar: only the year is printed)")
+        ax.spines["left"].set_visible(False)
+        return finish(fig, ax, "Major ICT policy documents, 2010-2013", caption("ict_policy_documents", df))
+
+
+def ict_rankings(df: pd.DataFrame | None = None):
+    """Kazakhstan's rank in the ICT indices the thesis cites, by edition; rank axis inverted."""
+    df = kzict.load("ict_rankings") if df is None else df
+    markers = {
+        "ICT Development Index": ("o", ACCENT),
+        "Networked Readiness Index": ("s", MUTED),
+        "Global Information Technology Report": ("D", "#59a14f"),
+    }
+    with house_style():
+        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+        for name, g in df.groupby("index", sort=False):
+            m, c = markers.get(name, ("o", GREY))
+            g = g.sort_values("edition_year")
+            ax.plot(
+                g["edition_year"],
+                g["rank"],
+                marker=m,
+                color=c,
+                label=name,
+                markersize=8,
+                linestyle="-" if len(g) > 1 else "none",
+                alpha=0.9,
+            )
+            for _, r in g.iterrows():
+                of = "" if pd.isna(r.countries_ranked) else f" of {int(r.countries_ranked)}"
+                dy = -14 if name == "Global Information Technology Report" else 9
+                ax.annotate(
+                    f"{r['rank']}{of}",
+                    (r.edition_year, r["rank"]),
+                    textcoords="offset points",
+                    xytext=(10, dy),
+                    fontsize=8.5,
+                    color=c,
+                )
+        ax.set_ylim(60, 30)  # rank 1 is best: the axis runs downwards
+        ax.set_xlim(2011.5, 2014.8)
+        ax.set_xticks([2012, 2013, 2014])
+        ax.set_xlabel("Edition")
+        ax.set_ylabel("Kazakhstan's rank (1 = best)")
+        ax.legend(loc="lower right", fontsize=8)
+        return finish(
+            fig,
+            ax,
+            "Kazakhstan in international ICT rankings",
+            caption("ict_rankings", df),
+            subtitle="The 2013 Networked Readiness rank is printed twice (as the GITR's and the NRI's)",
+        )
+
+
+NOTEBOOK = "03_policy"
+CHARTS = {
+    "ik2020_targets": ik2020_targets,
+    "ict_programme_2010_2014": ict_programme_2010_2014,
+    "ict_policy_documents": ict_policy_documents,
+    "ict_rankings": ict_rankings,
+}
