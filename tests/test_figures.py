@@ -26,7 +26,7 @@ def _texts(fig, gid):
 UNITS = {
     "table1_ict_value_added": "%",
     "it_expenditure_structure": "%",
-    "it_trade": "USD million",
+    "it_trade": "USD mn (current)",
     "ik2020_targets": "%",
     "ict_programme_2010_2014": "KZT bn",
     "ict_policy_documents": "Date",
@@ -40,7 +40,7 @@ UNITS = {
     "internet_users": "% of population",
     "egov_rank": "Rank",
     "ik2020_scorecard": None,
-    "it_trade_vs_services": "USD million",
+    "it_trade_vs_services": "USD mn (current)",
 }
 
 

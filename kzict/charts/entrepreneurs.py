@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib.colors
@@ -11,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 import kzict
-from kzict._meta import CAPABILITIES
 from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style
 
 
@@ -24,7 +24,7 @@ def survey_profile(df: pd.DataFrame | None = None):
         axc.bar(counts["measure"], counts["value"], color=[GREY, MUTED, ACCENT], width=0.6)
         for i, v in enumerate(counts["value"]):
             axc.text(i, v + 2, f"{v:g}", ha="center", fontsize=9)
-        axc.set_ylabel("Entrepreneurs, persons")
+        axc.set_ylabel(f"Entrepreneurs, {counts['unit'].iloc[0]}")
         axc.grid(axis="x", visible=False)
         blocks = ["purpose_of_stay_abroad", "residence", "gender"]
         palette = ["4e79a7", "f28e2b", "59a14f", "76b7b2"]
@@ -115,6 +115,8 @@ def transnational_channels(df: pd.DataFrame | None = None):
     df = kzict.load("transnational_channels") if df is None else df
     colors = {"state": ACCENT, "entrepreneurs": MUTED}
     channels = list(dict.fromkeys(df["channel"]))
+    numbers = sorted({int(f.split(",")[0].split()[-1]) for f in df["figure"]})
+    figures = f"Figures {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else f"Figure {numbers[0]}"
     with house_style():
         fig, axes = plt.subplots(1, len(channels), figsize=(10, 4.2))
         for ax, ch in zip(axes, channels):
@@ -145,7 +147,7 @@ def transnational_channels(df: pd.DataFrame | None = None):
         return finish(
             fig,
             axes[0],
-            "Transnational ties: who leads each flow (Figures 4-6 redrawn)",
+            f"Transnational ties: who leads each flow ({figures} redrawn)",
             caption("transnational_channels", df),
             subtitle="The original images were lost; redrawn from the text of Ch. 5",
         )
@@ -162,7 +164,7 @@ def asadel_fund(df: pd.DataFrame | None = None):
         for i, val in enumerate(alloc["value"]):
             ax.text(val + 1, i, f"{val:g} %", va="center", fontsize=9)
         ax.invert_yaxis()
-        ax.set_xlim(0, 60)
+        ax.set_xlim(0, alloc["value"].max() * 1.2)
         ax.set_xlabel("Planned allocation, % of the fund")
         ax.grid(axis="y", visible=False)
         sub = (
@@ -176,7 +178,11 @@ def asadel_fund(df: pd.DataFrame | None = None):
 def electronics_business_models(df: pd.DataFrame | None = None):
     """The four business models and the capabilities the abstract states; NA cells are 'not stated'."""
     df = kzict.load("electronics_business_models") if df is None else df
-    caps = list(CAPABILITIES)
+    # the capability columns are the plain categorical ones; their codebook descriptions label them
+    book = kzict.describe("electronics_business_models")
+    labels = {c["column"]: c["description"].rstrip(".") for c in book.columns if c["unit"] == "category"}
+    caps = list(labels)
+    fieldwork = re.search(r"\(fieldwork [^)]*\)", book.note)
     level = {"yes": 2, "limited": 1}
     with house_style():
         fig, ax = plt.subplots(figsize=(9, 3.8))
@@ -200,7 +206,7 @@ def electronics_business_models(df: pd.DataFrame | None = None):
             for m, lab, t in zip(df["model_id"], df["model"], df["tier"].astype(object))
         ]
         ax.set_yticks(range(len(df)), [textwrap.fill(s, 34) for s in ylabels], fontsize=8)
-        ax.set_xticks(range(len(caps)), [textwrap.fill(CAPABILITIES[c], 12) for c in caps], fontsize=7.5)
+        ax.set_xticks(range(len(caps)), [textwrap.fill(labels[c], 14) for c in caps], fontsize=7.5)
         ax.xaxis.tick_top()
         ax.grid(False)
         for spine in ax.spines.values():
@@ -208,9 +214,9 @@ def electronics_business_models(df: pd.DataFrame | None = None):
         return finish(
             fig,
             ax,
-            "Electronics firms in Kazakhstan: four business models",
+            f"Electronics firms in Kazakhstan: {len(df)} business models",
             caption("electronics_business_models", df),
-            subtitle="Capabilities as the paper's abstract states them (fieldwork 2022-2023)",
+            subtitle="Capabilities as the paper's abstract states them" + (f" {fieldwork[0]}" if fieldwork else ""),
         )
 
 

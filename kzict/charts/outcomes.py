@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREEN, MUTED, caption, finish, house_style
+from kzict.charts.style import ACCENT, GREEN, MUTED, caption, finish, house_style, ordinal, year_span
 
 
 def ik2020_scorecard(df: pd.DataFrame | None = None):
@@ -56,12 +56,13 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
             ax.text(
                 0.76, y, out, va="center", fontsize=8.5, color="#333333" if pd.notna(r.outcome_value) else "#888888"
             )
-        for x, head in ((0.15, "target"), (0.64, "2020 goal"), (0.76, "outcome (year, grade)")):
+        goal = f"{year_span(df['target_year'])} goal"
+        for x, head in ((0.15, "target"), (0.64, goal), (0.76, "outcome (year, grade)")):
             ax.text(x, 1.0, head, fontsize=8.5, color="#555555", fontweight="bold", va="bottom")
         counts = df["status"].value_counts()
         sub = (
             f"{counts.get('met', 0)} met, {counts.get('not_met', 0)} not met, "
-            f"{counts.get('not_measured', 0)} not measured; * nearest year to 2020"
+            f"{counts.get('not_measured', 0)} not measured; * nearest year to {year_span(df['target_year'])}"
         )
         return finish(
             fig,
@@ -72,15 +73,27 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
         )
 
 
-def _target(targets: pd.DataFrame, indicator_id: int) -> pd.Series:
-    return targets.set_index("indicator_id").loc[indicator_id]
+def _target(indicator: str) -> pd.Series:
+    """The IK2020 scorecard row whose outcome series is ``indicator``: the target, its id and its verdict."""
+    card = kzict.load("ik2020_scorecard")
+    return card[card["outcome_indicator"] == indicator].iloc[0]
+
+
+def _verdict(t: pd.Series, s: pd.DataFrame) -> str:
+    """'target 4: met (from 2017)' or 'target 2: not met (29th in 2020; best 28th)' from the scorecard and series."""
+    head = f"Information Kazakhstan 2020, target {t.target_id}: {t.status.replace('_', ' ')}"
+    if t.status == "met" and pd.notna(t.first_met_year):
+        return f"{head} (from {t.first_met_year})"
+    if t.unit == "rank" and pd.notna(t.outcome_value):
+        return f"{head} ({ordinal(t.outcome_value)} in {t.outcome_year}; best {ordinal(s['value'].min())})"
+    return head
 
 
 def internet_users(df: pd.DataFrame | None = None):
     """Individuals using the Internet, 2005-2023, against the Information Kazakhstan 2020 target of 75 %."""
     df = kzict.load("indicator_outcomes") if df is None else df
     s = df[df["indicator"] == "internet_users_pct"].sort_values("year")
-    t = _target(kzict.load("ik2020_targets"), 4)
+    t = _target("internet_users_pct")
     with house_style():
         fig, ax = plt.subplots(figsize=(8, 4.6))
         ax.plot(s["year"], s["value"], marker="o", markersize=4, color=MUTED, linewidth=2, label="internet users")
@@ -113,13 +126,13 @@ def internet_users(df: pd.DataFrame | None = None):
         ax.set_ylim(0, 100)
         ax.set_xticks(range(int(s["year"].min()), int(s["year"].max()) + 1, 3))
         ax.set_xlabel("Year")
-        ax.set_ylabel("Individuals using the Internet, % of population")
+        ax.set_ylabel(f"Individuals using the Internet, {s['unit'].iloc[0]}")
         return finish(
             fig,
             ax,
-            "Internet users against the 2020 target",
+            f"Internet users against the {t.target_year} target",
             caption("indicator_outcomes", s),
-            subtitle="Information Kazakhstan 2020, target 4: met (from 2017)",
+            subtitle=_verdict(t, s),
         )
 
 
@@ -127,7 +140,7 @@ def egov_rank(df: pd.DataFrame | None = None):
     """Kazakhstan's UN E-Government Development Index rank against the top-25 target; rank axis inverted."""
     df = kzict.load("indicator_outcomes") if df is None else df
     s = df[df["indicator"] == "egov_rank"].sort_values("year")
-    t = _target(kzict.load("ik2020_targets"), 2)
+    t = _target("egov_rank")
     with house_style():
         fig, ax = plt.subplots(figsize=(8, 4.6))
         ax.plot(s["year"], s["value"], color=MUTED, linewidth=2, zorder=1)
@@ -157,17 +170,17 @@ def egov_rank(df: pd.DataFrame | None = None):
             fontsize=9,
             va="bottom",
         )
-        ax.set_ylim(50, 15)  # rank 1 is best: the axis runs downwards
+        ax.set_ylim(s["value"].max() + 4, min(s["value"].min(), t.target_value) - 10)  # rank 1 is best: downwards
         ax.set_xticks(s["year"])
         ax.set_xlabel("Survey edition")
-        ax.set_ylabel("Rank (1 = best)")
+        ax.set_ylabel(f"{s['unit'].iloc[0].capitalize()} (1 = best)")
         ax.legend(loc="lower right", fontsize=8.5)
         return finish(
             fig,
             ax,
-            "E-government rank against the top-25 target",
+            f"E-government rank against the top-{t.target_value:g} target",
             caption("indicator_outcomes", s),
-            subtitle="Information Kazakhstan 2020, target 2: not met (29th in 2020; best 28th)",
+            subtitle=_verdict(t, s),
         )
 
 

@@ -9,7 +9,10 @@ import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style
+from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style, year_span
+
+# the programme's base year and target year, as the table's columns name them
+BASE, TARGET = "2009", "2014"
 
 
 def ik2020_targets(df: pd.DataFrame | None = None):
@@ -24,7 +27,8 @@ def ik2020_targets(df: pd.DataFrame | None = None):
         for i, v in enumerate(pct["target_value"]):
             ax.text(v + 1, i, f"{v:g} %", va="center", fontsize=8.5)
         ax.set_xlim(0, 115)
-        ax.set_xlabel("Target for 2020, % (at least)")
+        year = year_span(df["target_year"])
+        ax.set_xlabel(f"Target for {year}, % ({pct['comparison'].iloc[0].replace('_', ' ')})")
         ax.grid(axis="y", visible=False)
         names = [
             textwrap.fill(f"{i}. {t.split(' (')[0].removesuffix(' rank')}", 14)
@@ -34,16 +38,16 @@ def ik2020_targets(df: pd.DataFrame | None = None):
         for i, v in enumerate(rank["target_value"]):
             axr.text(i, v - 1, f"top {v:g}", ha="center", va="bottom", fontsize=8.5, color="white", fontweight="bold")
         axr.set_ylim(60, 0)  # rank 1 is best: the axis runs downwards
-        axr.set_ylabel("Target rank for 2020 (at most)")
+        axr.set_ylabel(f"Target rank for {year} ({rank['comparison'].iloc[0].replace('_', ' ')})")
         axr.tick_params(axis="x", labelsize=8)
         axr.grid(axis="x", visible=False)
         fig.subplots_adjust(wspace=0.35)
         return finish(
             fig,
             ax,
-            "Information Kazakhstan 2020: the 13 target indicators",
+            f"Information Kazakhstan 2020: the {len(df)} target indicators",
             caption("ik2020_targets", df),
-            subtitle="Targets to be met by the programme's end in 2020",
+            subtitle=f"Targets to be met by the programme's end in {year}",
         )
 
 
@@ -55,28 +59,28 @@ def ict_programme_2010_2014(df: pd.DataFrame | None = None):
     with house_style():
         fig, (axs, ax) = plt.subplots(1, 2, figsize=(9.5, 4.6), width_ratios=[1, 3])
         row = size.iloc[0]
-        axs.bar(["2009", "2014\ntarget"], [row.value_2009, row.target_2014], color=[GREY, MUTED], width=0.6)
+        axs.bar([BASE, f"{TARGET}\ntarget"], [row.value_2009, row.target_2014], color=[GREY, MUTED], width=0.6)
         for x, v in enumerate([row.value_2009, row.target_2014]):
             axs.text(x, v + 3, f"{v:g}", ha="center", fontsize=9)
-        axs.set_ylabel("ICT sector size, KZT bn")
+        axs.set_ylabel(f"{row.goal}, {row.unit}")
         axs.set_ylim(0, row.target_2014 * 1.2)
         axs.grid(axis="x", visible=False)
         y = np.arange(len(pct))
         ax.hlines(y, pct["value_2009"], pct["target_2014"], color="#cccccc", linewidth=3, zorder=1)
-        ax.scatter(pct["value_2009"], y, color=GREY, s=45, zorder=2, label="2009")
-        ax.scatter(pct["target_2014"], y, color=MUTED, s=45, zorder=2, label="2014 target")
+        ax.scatter(pct["value_2009"], y, color=GREY, s=45, zorder=2, label=BASE)
+        ax.scatter(pct["target_2014"], y, color=MUTED, s=45, zorder=2, label=f"{TARGET} target")
         for i, (_, r) in enumerate(pct.iterrows()):
             ax.text(r.target_2014 + 2, i, f"{r.value_2009:g} → {r.target_2014:g}", va="center", fontsize=8.5)
         ax.set_yticks(y, pct["goal"])
         ax.set_xlim(0, 100)
-        ax.set_xlabel("%")
+        ax.set_xlabel(f"{BASE} value and {TARGET} target, {pct['unit'].iloc[0]}")
         ax.grid(axis="y", visible=False)
         ax.legend(loc="lower right", fontsize=8.5)
         fig.subplots_adjust(wspace=0.7)
         return finish(
             fig,
             axs,
-            "ICT Programme 2010-2014: 2009 values and 2014 targets",
+            f"ICT Programme 2010-2014: {BASE} values and {TARGET} targets",
             caption("ict_programme_2010_2014", df),
             subtitle="Quantitative goals of Figure 2; its qualitative rows are in the table",
         )
@@ -105,7 +109,9 @@ def ict_policy_documents(df: pd.DataFrame | None = None):
         ax.set_xticks(range(lo, hi + 1))
         ax.set_xlabel("Date (a bar: only the year is printed)")
         ax.spines["left"].set_visible(False)
-        return finish(fig, ax, "Major ICT policy documents, 2010-2013", caption("ict_policy_documents", df))
+        return finish(
+            fig, ax, f"Major ICT policy documents, {year_span(d['year'])}", caption("ict_policy_documents", df)
+        )
 
 
 def ict_rankings(df: pd.DataFrame | None = None):
@@ -142,18 +148,27 @@ def ict_rankings(df: pd.DataFrame | None = None):
                     fontsize=8.5,
                     color=c,
                 )
-        ax.set_ylim(60, 30)  # rank 1 is best: the axis runs downwards
-        ax.set_xlim(2011.5, 2014.8)
-        ax.set_xticks([2012, 2013, 2014])
+        lo, hi = df["rank"].min(), df["rank"].max()
+        ax.set_ylim(hi + 11, lo - 13)  # rank 1 is best: the axis runs downwards
+        editions = range(int(df["edition_year"].min()), int(df["edition_year"].max()) + 1)
+        ax.set_xlim(editions[0] - 0.5, editions[-1] + 0.8)
+        ax.set_xticks(editions)
         ax.set_xlabel("Edition")
         ax.set_ylabel("Kazakhstan's rank (1 = best)")
         ax.legend(loc="lower right", fontsize=8)
+        dup = df[df.duplicated(["edition_year", "rank"], keep=False)]
+        twice = "; ".join(
+            f"the {y} rank ({r}) is printed {'twice' if len(g) == 2 else f'{len(g)} times'}, "
+            f"as the {' and as the '.join(g['index'])}"
+            for (y, r), g in dup.groupby(["edition_year", "rank"])
+        )
+        twice = twice[:1].upper() + twice[1:]
         return finish(
             fig,
             ax,
             "Kazakhstan in international ICT rankings",
             caption("ict_rankings", df),
-            subtitle="The 2013 Networked Readiness rank is printed twice (as the GITR's and the NRI's)",
+            subtitle=twice,
         )
 
 

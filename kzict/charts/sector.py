@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style
+from kzict.charts.style import ACCENT, GREY, MUTED, caption, column_label, finish, house_style
 
 
 def ict_value_added(df: pd.DataFrame | None = None):
@@ -34,7 +34,7 @@ def ict_value_added(df: pd.DataFrame | None = None):
                 label.set_color(ACCENT)
                 label.set_fontweight("bold")
         ax.set_xlim(0, max(d["ict_share_pct"]) * 1.22)
-        ax.set_xlabel("ICT producing sector, % of total business value added")
+        ax.set_xlabel(column_label("ict_value_added", "ict_share_pct"))
         ax.grid(axis="y", visible=False)
         return finish(
             fig,
@@ -49,41 +49,47 @@ def it_expenditure_structure(df: pd.DataFrame | None = None):
     """The printed shares of IT spending by category: 2015, with the one 2014 share printed beside it."""
     df = kzict.load("it_expenditure_structure") if df is None else df
     wide = df.pivot(index="category", columns="year", values="share_pct")
-    wide = wide.sort_values(2015)
+    latest, before = sorted(wide.columns)[-1], sorted(wide.columns)[-2]
+    wide = wide.sort_values(latest)
+    total = kzict.load("it_expenditure_total").set_index("year").loc[latest]
+    currency, scale = column_label("it_expenditure_total", "total_kzt_bn").split(", ")[-1].split()[:2]
     with house_style():
         fig, ax = plt.subplots(figsize=(8, 4.2))
         y = np.arange(len(wide))
-        ax.barh(y + 0.18, wide[2015], height=0.36, color=MUTED, label="2015")
-        ax.barh(y - 0.18, wide[2014].fillna(0), height=0.36, color=GREY, label="2014 (printed for one category only)")
+        n_before = int(wide[before].notna().sum())
+        only = (
+            f" (printed for {n_before} categor{'y' if n_before == 1 else 'ies'} only)" if n_before < len(wide) else ""
+        )
+        ax.barh(y + 0.18, wide[latest], height=0.36, color=MUTED, label=str(latest))
+        ax.barh(y - 0.18, wide[before].fillna(0), height=0.36, color=GREY, label=f"{before}{only}")
         for i, (_cat, row) in enumerate(wide.iterrows()):
-            ax.text(row[2015] + 0.4, i + 0.18, f"{row[2015]:.1f}", va="center", fontsize=8.5)
-            if pd.notna(row[2014]):
-                ax.text(row[2014] + 0.4, i - 0.18, f"{row[2014]:.0f}", va="center", fontsize=8.5, color="#555555")
+            ax.text(row[latest] + 0.4, i + 0.18, f"{row[latest]:.1f}", va="center", fontsize=8.5)
+            if pd.notna(row[before]):
+                ax.text(row[before] + 0.4, i - 0.18, f"{row[before]:.0f}", va="center", fontsize=8.5, color="#555555")
         ax.set_yticks(y, wide.index)
-        ax.set_xlabel("% of total IT expenditure")
+        ax.set_xlabel(column_label("it_expenditure_structure", "share_pct"))
         ax.set_xlim(0, wide.max().max() * 1.15)
         ax.grid(axis="y", visible=False)
         ax.legend(loc="lower right", fontsize=8.5)
-        named = wide[2015].sum()
+        named = wide[latest].sum()
         return finish(
             fig,
             ax,
-            "Structure of IT expenditure in Kazakhstan, 2015",
+            f"Structure of IT expenditure in Kazakhstan, {latest}",
             caption("it_expenditure_structure", df),
-            subtitle=f"Only the categories the thesis names: together {named:.1f} % of the KZT 375.6 bn total",
+            subtitle=f"Only the categories the thesis names: together {named:.1f} % of the "
+            f"{currency} {total.total_kzt_bn:g} {scale} total",
         )
 
 
-FACT_PAIRS = [  # (group label with unit, fact_ids); each group compares like with like
-    ("ICT share of business value added, %", ["kaz_ict_share_bva", "oecd_ict_share_bva"]),
-    ("Telecom share of the ICT sector, %", ["kaz_telecom_share_of_ict", "oecd_telecom_share_of_ict"]),
-    ("Coverage in Kazakhstan, %", ["mobile_coverage", "landline_coverage"]),
-    ("Kazakh content, 2010, % of value sold", ["local_content_it_hardware", "local_content_it_services"]),
-    ("ICT goods in trade in goods, 2010, %", ["ict_goods_share_world_trade", "ict_goods_share_trade_emerging"]),
-    ("Growth, % per year", ["target_average_annual_growth", "target_turnover_cagr", "it_production_growth"]),
+FACT_PAIRS = [  # (group heading, fact_ids); each group compares like with like; units and years come from the data
+    ("ICT share", ["kaz_ict_share_bva", "oecd_ict_share_bva"]),
+    ("Telecom share", ["kaz_telecom_share_of_ict", "oecd_telecom_share_of_ict"]),
+    ("Network coverage in Kazakhstan", ["mobile_coverage", "landline_coverage"]),
+    ("Kazakh content", ["local_content_it_hardware", "local_content_it_services"]),
+    ("ICT goods in trade in goods", ["ict_goods_share_world_trade", "ict_goods_share_trade_emerging"]),
+    ("Growth", ["target_average_annual_growth", "target_turnover_cagr", "it_production_growth"]),
 ]
-
-
 _FACT_LABELS = {
     "kaz_ict_share_bva": "Kazakhstan",
     "oecd_ict_share_bva": "OECD",
@@ -95,27 +101,36 @@ _FACT_LABELS = {
     "local_content_it_services": "IT services",
     "ict_goods_share_world_trade": "world",
     "ict_goods_share_trade_emerging": "emerging economies",
-    "target_average_annual_growth": "ICT sector target 2010-14",
+    "target_average_annual_growth": "ICT sector target",
     "target_turnover_cagr": "turnover CAGR target",
-    "it_production_growth": "IT production, 2015",
+    "it_production_growth": "IT production",
 }
+
+
+def _when(r: pd.Series) -> str:
+    return str(r.year) if pd.notna(r.year) else (r.period if isinstance(r.period, str) else "")
 
 
 def sector_facts(df: pd.DataFrame | None = None):
     """The single figures of Ch. 3 in comparable pairs, each group with its own unit."""
     df = kzict.load("sector_facts") if df is None else df
-    v = df.set_index("fact_id")["value"]
+    facts = df.set_index("fact_id")
     with house_style():
         fig, ax = plt.subplots(figsize=(8.5, 6.2))
         y, ticks, labels = 0, [], []
         for group, ids in FACT_PAIRS:
-            ax.text(0, y - 0.75, group, fontsize=9, fontweight="bold", color="#333333")
-            for fid in ids:
+            g = facts.loc[ids]
+            whens, units = {_when(r) for _, r in g.iterrows()}, set(g["unit"])
+            heading = group + (f", {next(iter(whens))}" if len(whens) == 1 and "" not in whens else "")
+            heading += f", {next(iter(units))}" if len(units) == 1 else ""
+            ax.text(0, y - 0.75, heading, fontsize=9, fontweight="bold", color="#333333")
+            for fid, r in g.iterrows():
                 is_kz = _FACT_LABELS[fid] == "Kazakhstan"
-                ax.barh(y, v[fid], color=ACCENT if is_kz else MUTED, height=0.7)
-                ax.text(v[fid] + 0.8, y, f"{v[fid]:g}", va="center", fontsize=8.5)
+                ax.barh(y, r.value, color=ACCENT if is_kz else MUTED, height=0.7)
+                ax.text(r.value + 0.8, y, f"{r.value:g}", va="center", fontsize=8.5)
                 ticks.append(y)
-                labels.append(_FACT_LABELS[fid])
+                label = _FACT_LABELS[fid] + (f", {_when(r)}" if len(whens) > 1 and _when(r) else "")
+                labels.append(label + (f"\n({r.unit})" if len(units) > 1 else ""))
                 y += 1
             y += 1.3
         ax.set_yticks(ticks, labels)

@@ -82,3 +82,24 @@ def usd_log_axis(ax):
     ax.set_yticks([50, 100, 200, 500, 1000, 2000, 5000])
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+
+
+def column_label(name: str, column: str, unit: str | None = None) -> str:
+    """An axis label from the codebook: the column's description and its unit (``kzict:unit``).
+
+    ``unit`` is for tables whose codebook says the unit lives in a column of its own ('see `unit`')."""
+    col = next(c for c in kzict.describe(name).columns if c["column"] == column)
+    text = (col["description"] or column).strip().rstrip(".")
+    unit = unit if unit is not None else col["unit"]
+    return text if not unit or unit in text else f"{text}, {unit}"
+
+
+def ordinal(n: float) -> str:
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def year_span(years: pd.Series) -> str:
+    lo, hi = int(years.min()), int(years.max())
+    return str(lo) if lo == hi else f"{lo}-{hi}"

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREEN, MUTED, caption, finish, house_style, usd_log_axis
+from kzict.charts.style import ACCENT, GREEN, MUTED, caption, column_label, finish, house_style, usd_log_axis, year_span
 from kzict.citation import short_citation
 
 
@@ -44,19 +44,20 @@ def it_trade(df: pd.DataFrame | None = None):
             )
         usd_log_axis(ax)
         ax.set_xticks(years)
-        ax.set_ylabel("USD million (log scale)")
+        ax.set_ylabel(column_label("it_trade", "value_usd_mn") + ", log scale")
         ax.set_xlabel("Year")
         ax.legend(loc="upper left")
+        wide = df.pivot(index="year", columns="flow", values="value_usd_mn").dropna()
+        ratios = ", ".join(f"{r:.1f}x in {y}" for y, r in (wide["import"] / wide["export"]).items())
         return finish(
             fig,
             ax,
-            "IT exports and imports of Kazakhstan, 2011-2015",
+            f"IT exports and imports of Kazakhstan, {year_span(df['year'])}",
             caption(
                 "it_trade",
                 df,
-                note="Export/import labels corrected from the print: the "
-                "thesis's own ratios (imports 7.5x exports in 2014, 18.5x in 2015) require the swap; "
-                "see kzict.corrections()",
+                note="Export/import labels corrected from the print: only with the swap do the values give "
+                f"the thesis's own ratios (imports {ratios} exports); see kzict.corrections()",
             ),
             subtitle="Gaps are years with no printed figure, not zeros",
         )
@@ -67,7 +68,7 @@ def it_trade_vs_services(df: pd.DataFrame | None = None):
     df = kzict.load("it_trade") if df is None else df
     o = kzict.load("indicator_outcomes")
     wb = o[o["indicator"] == "ict_service_exports_usd_mn"].sort_values("year")
-    years = np.arange(2009, 2016)
+    years = np.arange(min(wb["year"].min(), df["year"].min()), max(wb["year"].max(), df["year"].max()) + 1)
     with house_style():
         fig, ax = plt.subplots(figsize=(8, 4.6))
         ax.plot(
@@ -87,7 +88,7 @@ def it_trade_vs_services(df: pd.DataFrame | None = None):
         usd_log_axis(ax)
         ax.set_xticks(years)
         ax.set_xlabel("Year")
-        ax.set_ylabel("USD million (log scale)")
+        ax.set_ylabel(column_label("it_trade", "value_usd_mn").split(", ")[-1] + ", log scale")
         ax.legend(loc="upper left", fontsize=8)
         sources = kzict.load("sources").set_index("source_id")["citation"]
         cap = caption(
