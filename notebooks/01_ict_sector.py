@@ -41,7 +41,7 @@ table1
 # %%
 rank = t1["ict_share_pct"].rank(ascending=False, method="min").astype(int)
 print("Kazakhstan's rank:", rank[t1["iso3"] == "KAZ"].item(), "of", len(t1))
-charts.ict_value_added();
+charts.ict_value_added()
 
 # %% [markdown]
 # ## IT expenditure, 2015 (and the 2014 figure it is compared with)
@@ -55,7 +55,7 @@ shares = kzict.load("it_expenditure_structure")
 shares.pivot(index="category", columns="year", values="share_pct").sort_values(2015, ascending=False)
 
 # %%
-charts.it_expenditure_structure();
+charts.it_expenditure_structure()
 
 # %% [markdown]
 # ## Total IT expenditure
@@ -80,7 +80,7 @@ kzict.load("it_expenditure_total")
 kzict.load("sector_facts")[["fact_id", "geography", "year", "period", "printed", "unit", "source_id"]]
 
 # %%
-charts.sector_facts();
+charts.sector_facts()
 
 # %% [markdown]
 # ## Figure 1: a known gap

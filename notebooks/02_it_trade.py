@@ -47,7 +47,7 @@ corr[corr["dataset"] == "it_trade"][["correction_id", "key", "printed", "used"]]
 print(corr["evidence"].iloc[0])
 
 # %%
-charts.it_trade();
+charts.it_trade()
 
 # %% [markdown]
 # ## A comparison series: World Bank ICT service exports
@@ -64,4 +64,4 @@ services = outcomes[outcomes["indicator"] == "ict_service_exports_usd_mn"][["yea
 services.merge(trade.pivot(index="year", columns="flow", values="value_usd_mn").reset_index(), on="year", how="left")
 
 # %%
-charts.it_trade_vs_services();
+charts.it_trade_vs_services()

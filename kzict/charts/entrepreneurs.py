@@ -7,12 +7,11 @@ import textwrap
 
 import matplotlib.colors
 import matplotlib.patches
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style
+from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style, subplots
 
 
 def survey_profile(df: pd.DataFrame | None = None):
@@ -20,7 +19,7 @@ def survey_profile(df: pd.DataFrame | None = None):
     df = kzict.load("survey_profile") if df is None else df
     counts = df[df["measure"].isin(["invited", "surveyed", "interviewed"])]
     with house_style():
-        fig, (axc, ax) = plt.subplots(1, 2, figsize=(9.5, 3.8), width_ratios=[1, 1.6])
+        fig, (axc, ax) = subplots(1, 2, figsize=(9.5, 3.8), width_ratios=[1, 1.6])
         axc.bar(counts["measure"], counts["value"], color=[GREY, MUTED, ACCENT], width=0.6)
         for i, v in enumerate(counts["value"]):
             axc.text(i, v + 2, f"{v:g}", ha="center", fontsize=9)
@@ -76,7 +75,7 @@ def coding_scheme(df: pd.DataFrame | None = None):
     first = df[df["stage"] == "first cycle"]
     final = df[df["stage"] == "final"]
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 5))
+        fig, ax = subplots(figsize=(8, 5))
         ax.set_axis_off()
         n = len(first)
         for i, label in enumerate(first["label"]):
@@ -118,7 +117,7 @@ def transnational_channels(df: pd.DataFrame | None = None):
     numbers = sorted({int(f.split(",")[0].split()[-1]) for f in df["figure"]})
     figures = f"Figures {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else f"Figure {numbers[0]}"
     with house_style():
-        fig, axes = plt.subplots(1, len(channels), figsize=(10, 4.2))
+        fig, axes = subplots(1, len(channels), figsize=(10, 4.2))
         for ax, ch in zip(axes, channels):
             ax.set_axis_off()
             ax.set_xlim(0, 1)
@@ -159,7 +158,7 @@ def asadel_fund(df: pd.DataFrame | None = None):
     v = df.set_index(["measure", "category", "statistic"])["value"]
     alloc = df[df["measure"] == "allocation"].sort_values("value", ascending=False, kind="stable")
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 3.6))
+        fig, ax = subplots(figsize=(8, 3.6))
         ax.barh(alloc["category"], alloc["value"], color=MUTED, height=0.6)
         for i, val in enumerate(alloc["value"]):
             ax.text(val + 1, i, f"{val:g} %", va="center", fontsize=9)
@@ -185,7 +184,7 @@ def electronics_business_models(df: pd.DataFrame | None = None):
     fieldwork = re.search(r"\(fieldwork [^)]*\)", book.note)
     level = {"yes": 2, "limited": 1}
     with house_style():
-        fig, ax = plt.subplots(figsize=(9, 3.8))
+        fig, ax = subplots(figsize=(9, 3.8))
         cmap = matplotlib.colors.ListedColormap(["#f7f7f7", "#a6c3de", MUTED])
         grid = np.array([[level.get(v, 0) if isinstance(v, str) else 0 for v in df[c]] for c in caps]).T
         ax.imshow(grid, cmap=cmap, vmin=0, vmax=2, aspect="auto")

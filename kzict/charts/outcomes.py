@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import matplotlib.colors
 import matplotlib.patches
-import matplotlib.pyplot as plt
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREEN, MUTED, caption, finish, house_style, ordinal, year_span
+from kzict.charts.style import ACCENT, GREEN, MUTED, caption, finish, house_style, ordinal, subplots, year_span
 
 
 def ik2020_scorecard(df: pd.DataFrame | None = None):
@@ -16,7 +15,7 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
     df = kzict.load("ik2020_scorecard") if df is None else df
     colors = {"met": GREEN, "not_met": ACCENT, "not_measured": "#bbbbbb"}
     with house_style():
-        fig, ax = plt.subplots(figsize=(9.5, 5.6))
+        fig, ax = subplots(figsize=(9.5, 5.6))
         ax.set_axis_off()
         n = len(df)
         for i, r in enumerate(df.itertuples()):
@@ -95,7 +94,7 @@ def internet_users(df: pd.DataFrame | None = None):
     s = df[df["indicator"] == "internet_users_pct"].sort_values("year")
     t = _target("internet_users_pct")
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 4.6))
+        fig, ax = subplots(figsize=(8, 4.6))
         ax.plot(s["year"], s["value"], marker="o", markersize=4, color=MUTED, linewidth=2, label="internet users")
         ax.axhline(t.target_value, color=ACCENT, linestyle="--", linewidth=1.5)
         ax.text(
@@ -142,7 +141,7 @@ def egov_rank(df: pd.DataFrame | None = None):
     s = df[df["indicator"] == "egov_rank"].sort_values("year")
     t = _target("egov_rank")
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 4.6))
+        fig, ax = subplots(figsize=(8, 4.6))
         ax.plot(s["year"], s["value"], color=MUTED, linewidth=2, zorder=1)
         for grade, marker in (("file", "o"), ("press", "s")):
             g = s[s["grade"] == grade]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style, year_span
+from kzict.charts.style import ACCENT, GREY, MUTED, caption, finish, house_style, subplots, year_span
 
 # the programme's base year and target year, as the table's columns name them
 BASE, TARGET = "2009", "2014"
@@ -21,7 +20,7 @@ def ik2020_targets(df: pd.DataFrame | None = None):
     pct = df[df["unit"] == "%"].iloc[::-1]
     rank = df[df["unit"] == "rank"]
     with house_style():
-        fig, (ax, axr) = plt.subplots(1, 2, figsize=(9.5, 5.4), width_ratios=[3.2, 1])
+        fig, (ax, axr) = subplots(1, 2, figsize=(9.5, 5.4), width_ratios=[3.2, 1])
         labels = [f"{i}. {t}" for i, t in zip(pct["indicator_id"], pct["indicator"])]
         ax.barh(labels, pct["target_value"], color=MUTED, height=0.6)
         for i, v in enumerate(pct["target_value"]):
@@ -57,7 +56,7 @@ def ict_programme_2010_2014(df: pd.DataFrame | None = None):
     size = df[df["unit"] == "KZT bn"]
     pct = df[df["unit"] == "%"].iloc[::-1]
     with house_style():
-        fig, (axs, ax) = plt.subplots(1, 2, figsize=(9.5, 4.6), width_ratios=[1, 3])
+        fig, (axs, ax) = subplots(1, 2, figsize=(9.5, 4.6), width_ratios=[1, 3])
         row = size.iloc[0]
         axs.bar([BASE, f"{TARGET}\ntarget"], [row.value_2009, row.target_2014], color=[GREY, MUTED], width=0.6)
         for x, v in enumerate([row.value_2009, row.target_2014]):
@@ -91,7 +90,7 @@ def ict_policy_documents(df: pd.DataFrame | None = None):
     df = kzict.load("ict_policy_documents") if df is None else df
     d = df.sort_values("date")
     with house_style():
-        fig, ax = plt.subplots(figsize=(8.5, 3.4))
+        fig, ax = subplots(figsize=(8.5, 3.4))
         for i, (_, r) in enumerate(d.iterrows()):
             if r.date_precision == "year":
                 ax.barh(i, 1, left=r.year, height=0.35, color=MUTED, alpha=0.35)
@@ -123,7 +122,7 @@ def ict_rankings(df: pd.DataFrame | None = None):
         "Global Information Technology Report": ("D", "#59a14f"),
     }
     with house_style():
-        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+        fig, ax = subplots(figsize=(7.5, 4.2))
         for name, g in df.groupby("index", sort=False):
             m, c = markers.get(name, ("o", GREY))
             g = g.sort_values("edition_year")

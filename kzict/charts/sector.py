@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREY, MUTED, caption, column_label, finish, house_style
+from kzict.charts.style import ACCENT, GREY, MUTED, caption, column_label, finish, house_style, subplots
 
 
 def ict_value_added(df: pd.DataFrame | None = None):
@@ -16,7 +15,7 @@ def ict_value_added(df: pd.DataFrame | None = None):
     # top bar = highest share; ties keep the printed order
     d = df.sort_values("ict_share_pct", ascending=False, kind="stable").iloc[::-1]
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 5))
+        fig, ax = subplots(figsize=(8, 5))
         colors = [ACCENT if c == "KAZ" else MUTED for c in d["iso3"]]
         bars = ax.barh(d["country"], d["ict_share_pct"], color=colors, height=0.65)
         for bar, (_, row) in zip(bars, d.iterrows()):
@@ -54,7 +53,7 @@ def it_expenditure_structure(df: pd.DataFrame | None = None):
     total = kzict.load("it_expenditure_total").set_index("year").loc[latest]
     currency, scale = column_label("it_expenditure_total", "total_kzt_bn").split(", ")[-1].split()[:2]
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 4.2))
+        fig, ax = subplots(figsize=(8, 4.2))
         y = np.arange(len(wide))
         n_before = int(wide[before].notna().sum())
         only = (
@@ -116,7 +115,7 @@ def sector_facts(df: pd.DataFrame | None = None):
     df = kzict.load("sector_facts") if df is None else df
     facts = df.set_index("fact_id")
     with house_style():
-        fig, ax = plt.subplots(figsize=(8.5, 6.2))
+        fig, ax = subplots(figsize=(8.5, 6.2))
         y, ticks, labels = 0, [], []
         for group, ids in FACT_PAIRS:
             g = facts.loc[ids]

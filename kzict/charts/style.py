@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
+from typing import Any
 
 import matplotlib.pyplot as plt
 import matplotlib.ticker
 import matplotlib.transforms as mtransforms
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 import kzict
 from kzict.citation import short_citation
@@ -25,6 +29,26 @@ OUTCOMES_REFERENCE = "kzict_outcomes_reference"
 def house_style() -> Iterator[None]:
     with plt.style.context(str(STYLE)):
         yield
+
+
+class ChartFigure(Figure):
+    """A chart: shows itself as PNG in a notebook (as a cell's last expression or through display())."""
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        with house_style():
+            self.savefig(buf, format="png", metadata={"Software": None})
+        return buf.getvalue()
+
+
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float], **kw: Any) -> tuple[ChartFigure, Any]:
+    """Like ``plt.subplots`` but outside pyplot, on its own Agg canvas.
+
+    pyplot is never asked for a figure, so no backend is chosen or changed, an inline backend does not show
+    the chart a second time at the end of the cell, and a chart nobody keeps is freed like any object."""
+    fig = ChartFigure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots(nrows, ncols, **kw)
 
 
 def caption(name: str, df: pd.DataFrame | None = None, note: str = "") -> str:

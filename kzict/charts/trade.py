@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 import kzict
-from kzict.charts.style import ACCENT, GREEN, MUTED, caption, column_label, finish, house_style, usd_log_axis, year_span
+from kzict.charts.style import (
+    ACCENT,
+    GREEN,
+    MUTED,
+    caption,
+    column_label,
+    finish,
+    house_style,
+    subplots,
+    usd_log_axis,
+    year_span,
+)
 from kzict.citation import short_citation
 
 
@@ -16,7 +26,7 @@ def it_trade(df: pd.DataFrame | None = None):
     df = kzict.load("it_trade") if df is None else df
     years = np.arange(df["year"].min(), df["year"].max() + 1)
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 4.6))
+        fig, ax = subplots(figsize=(8, 4.6))
         for flow, color in (("import", ACCENT), ("export", MUTED)):
             s = df[df["flow"] == flow].set_index("year")["value_usd_mn"].reindex(years)
             ax.plot(years, s.values, marker="o", color=color, label=f"{flow}s", linewidth=2)
@@ -70,7 +80,7 @@ def it_trade_vs_services(df: pd.DataFrame | None = None):
     wb = o[o["indicator"] == "ict_service_exports_usd_mn"].sort_values("year")
     years = np.arange(min(wb["year"].min(), df["year"].min()), max(wb["year"].max(), df["year"].max()) + 1)
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 4.6))
+        fig, ax = subplots(figsize=(8, 4.6))
         ax.plot(
             wb["year"],
             wb["value"],
