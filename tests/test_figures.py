@@ -5,6 +5,7 @@ import matplotlib.pyplot as plt
 import pytest
 from conftest import REPO
 
+import kzict
 from kzict import charts
 from kzict.charts.style import ACCENT, MUTED
 from kzict.figures import save
@@ -91,11 +92,12 @@ def test_trade_chart_shows_gaps_not_zeros(figs):
     assert "corrected" in _texts(fig, "caption")[0]
 
 
-def test_targets_chart_draws_eleven_share_bars_and_two_rank_bars(figs):
+def test_targets_chart_draws_share_targets_as_bars_and_rank_targets_as_points(figs):
     fig = figs["ik2020_targets"]
     ax, axr = fig.axes
-    assert len(ax.patches) == 11 and len(axr.patches) == 2
-    assert axr.yaxis_inverted()
+    assert len(ax.patches) == 11 and len(axr.patches) == 0, "a rank is never a bar"
+    (points,) = axr.collections
+    assert sorted(points.get_offsets()[:, 0]) == [25, 35] and axr.xaxis_inverted()
 
 
 def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path, figs):
@@ -112,9 +114,10 @@ def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path, 
 
 def test_programme_chart_shows_size_and_five_share_goals(figs):
     fig = figs["ict_programme_2010_2014"]
-    axs, ax = fig.axes
+    ax, axs = fig.axes
     assert [p.get_height() for p in axs.patches] == [90, 172]
     assert len(ax.get_yticklabels()) == 5 and "3.3 → 3.8" in [t.get_text() for t in ax.texts]
+    assert ax.get_xscale() == "log", "3.3 and 3.8 must not sit on top of each other"
 
 
 def test_policy_timeline_draws_year_only_act_as_a_span(figs):
@@ -123,6 +126,9 @@ def test_policy_timeline_draws_year_only_act_as_a_span(figs):
     spans = [p for p in ax.patches if p.get_width() == 1]
     assert len(spans) == 1 and spans[0].get_x() == 2011
     assert len([ln for ln in ax.get_lines() if ln.get_marker() == "D"]) == 2
+    labels = " | ".join(" ".join(t.get_text().split()) for t in ax.get_yticklabels())
+    for title in kzict.load("ict_policy_documents")["title"]:
+        assert " ".join(title.strip(" .").split()) in labels, "every title in full, never cut"
 
 
 def test_rankings_axis_runs_downwards(figs):

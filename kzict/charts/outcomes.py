@@ -23,40 +23,40 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
             ax.add_patch(
                 matplotlib.patches.FancyBboxPatch(
                     (0.0, y - 0.028),
-                    0.13,
+                    0.16,
                     0.056,
                     boxstyle="round,pad=0.004",
                     color=colors[r.status],
                     transform=ax.transAxes,
                 )
             )
-            ax.text(
-                0.065,
+            ax.text(  # the widest verdict keeps a margin inside its box
+                0.08,
                 y,
                 r.status.replace("_", " "),
                 ha="center",
                 va="center",
-                fontsize=8.5,
+                fontsize=8,
                 color="white" if r.status != "not_measured" else "#333333",
                 fontweight="bold",
             )
             unit = "rank " if r.unit == "rank" else ""
             sign = "≤" if r.comparison == "at_most" else "≥"
-            ax.text(0.15, y, f"{r.target_id}. {r.target}", va="center", fontsize=8.5)
+            ax.text(0.18, y, f"{r.target_id}. {r.target}", va="center", fontsize=8.5)
             tgt = f"{sign} {unit}{r.target_value:g}{' %' if r.unit == '%' else ''}"
-            ax.text(0.64, y, tgt, va="center", fontsize=8.5)
+            ax.text(0.67, y, tgt, va="center", fontsize=8.5)
             if pd.notna(r.outcome_value):
                 q = f"{r.outcome_qualifier} " if isinstance(r.outcome_qualifier, str) else ""
                 pct = " %" if r.unit == "%" else ""
                 star = "*" if r.nearest_year else ""
-                out = f"{q}{unit}{r.outcome_value:g}{pct} ({r.outcome_year}{star}, {r.grade})"
+                out = f"{q}{unit}{round(r.outcome_value, 1):g}{pct} ({r.outcome_year}{star}, {r.grade})"
             else:
                 out = "no comparable figure"
             ax.text(
-                0.76, y, out, va="center", fontsize=8.5, color="#333333" if pd.notna(r.outcome_value) else "#888888"
+                0.78, y, out, va="center", fontsize=8.5, color="#333333" if pd.notna(r.outcome_value) else "#888888"
             )
         goal = f"{year_span(df['target_year'])} goal"
-        for x, head in ((0.15, "target"), (0.64, goal), (0.76, "outcome (year, grade)")):
+        for x, head in ((0.18, "target"), (0.67, goal), (0.78, "outcome (year, grade)")):
             ax.text(x, 1.0, head, fontsize=8.5, color="#555555", fontweight="bold", va="bottom")
         counts = df["status"].value_counts()
         sub = (
@@ -107,7 +107,7 @@ def internet_users(df: pd.DataFrame | None = None):
         ax.axvline(t.target_year, color="#999999", linewidth=0.8, linestyle=":")
         first = s[s["value"] >= t.target_value].iloc[0]
         ax.annotate(
-            f"{first.value:g} % in {first.year}:\nfirst above the target",
+            f"{first.value:.1f} % in {first.year}:\nfirst above the target",
             (first.year, first.value),
             xytext=(-95, 25),
             textcoords="offset points",
@@ -116,7 +116,7 @@ def internet_users(df: pd.DataFrame | None = None):
         )
         v2020 = s.set_index("year").loc[t.target_year, "value"]
         ax.annotate(
-            f"{v2020:g} % in {t.target_year}",
+            f"{v2020:.1f} % in {t.target_year}",
             (t.target_year, v2020),
             xytext=(8, -16),
             textcoords="offset points",

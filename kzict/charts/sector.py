@@ -129,7 +129,7 @@ def sector_facts(df: pd.DataFrame | None = None):
                 ax.text(r.value + 0.8, y, f"{r.value:g}", va="center", fontsize=8.5)
                 ticks.append(y)
                 label = _FACT_LABELS[fid] + (f", {_when(r)}" if len(whens) > 1 and _when(r) else "")
-                labels.append(label + (f"\n({r.unit})" if len(units) > 1 else ""))
+                labels.append(label + (f" ({r.unit})" if len(units) > 1 else ""))
                 y += 1
             y += 1.3
         ax.set_yticks(ticks, labels)
