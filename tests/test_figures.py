@@ -1,5 +1,7 @@
 """Charts: what they draw, and that they are byte-reproducible and current."""
 
+import io
+
 import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import pytest
@@ -165,3 +167,79 @@ def test_scorecard_chart_shows_every_status(figs):
     fig = figs["ik2020_scorecard"]
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert texts.count("met") == 4 and texts.count("not met") == 1 and texts.count("not measured") == 8
+
+
+def _text_extents(fig, renderer):
+    """(label, window extent) of every visible, non-empty text: figure texts, titles, axis and tick labels,
+    annotations and legend entries. Tick labels outside their axis (ticks the axis does not draw) are left out."""
+    out = []
+    for t in fig.texts:
+        out.append((t, t.get_window_extent(renderer), None))
+    for ax in fig.axes:
+        box = ax.get_window_extent(renderer)
+        texts = [ax.title, ax._left_title, ax._right_title, *ax.texts]
+        texts += [ax.xaxis.label, ax.yaxis.label] if ax.axison else []
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += legend.get_texts()
+        for t in texts:
+            out.append((t, t.get_window_extent(renderer), ax))
+        for axis, lo, hi in ((ax.xaxis, box.x0, box.x1), (ax.yaxis, box.y0, box.y1)) if ax.axison else ():
+            for t in axis.get_ticklabels():
+                bb = t.get_window_extent(renderer)
+                mid = (bb.x0 + bb.x1) / 2 if axis is ax.xaxis else (bb.y0 + bb.y1) / 2
+                if lo - 1 <= mid <= hi + 1:
+                    out.append((t, bb, ax))
+    return [(t, bb, ax) for t, bb, ax in out if t.get_visible() and t.get_text().strip()]
+
+
+def _illegible(fig) -> list[str]:
+    """Pairs of overlapping texts, texts running into another panel, and texts or legends outside the saved
+    image (bbox_inches as `save` uses)."""
+    with charts.house_style():
+        fig.savefig(io.BytesIO(), format="png")  # the saved file's layout, at its dpi
+        fig.canvas.draw()  # again at the figure's own dpi, so every cached position matches the renderer's
+        pad = plt.rcParams["savefig.pad_inches"] * fig.dpi
+    renderer = fig.canvas.get_renderer()
+    saved = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans).padded(pad)
+    found = []
+    items = _text_extents(fig, renderer)
+    legends = [(lg, lg.get_window_extent(renderer)) for lg in [*fig.legends, *(a.get_legend() for a in fig.axes)] if lg]
+    for artist, bb in [(t, bb) for t, bb, _ in items] + legends:
+        if not (saved.x0 <= bb.x0 and bb.x1 <= saved.x1 and saved.y0 <= bb.y0 and bb.y1 <= saved.y1):
+            found.append(f"clipped: {getattr(artist, 'get_text', lambda: 'legend')()!r}")
+    shrunk = [(t, bb.padded(-1)) for t, bb, _ in items]  # a pixel of tolerance for touching boxes
+    for t, bb, own in items:  # an axes' text must not run into another axes' plotting area
+        for ax in fig.axes:
+            if own is not None and ax is not own and bb.padded(-1).overlaps(ax.get_window_extent(renderer)):
+                found.append(f"runs into another panel: {t.get_text()!r}")
+    for i, (a, abb) in enumerate(shrunk):
+        for b, bbb in shrunk[i + 1 :]:
+            if abb.overlaps(bbb):
+                found.append(f"overlap: {a.get_text()!r} / {b.get_text()!r}")
+    return found
+
+
+@pytest.mark.parametrize("stem", list(charts.FIGURES))
+def test_every_chart_is_legible(stem, figs):
+    """No two texts overlap and nothing is cut off by the saved image."""
+    assert _illegible(figs[stem]) == []
+
+
+def test_the_legibility_check_sees_overlaps_panels_and_clipping():
+    """The check itself can fail: two texts on top of each other, a tick label inside the next panel, and a
+    text left out of the saved layout are each reported."""
+    from kzict.charts.style import subplots
+
+    with charts.house_style():
+        fig, (a, b) = subplots(1, 2, figsize=(4, 2), width_ratios=[1, 1])
+        a.text(0.5, 0.5, "first label")
+        a.text(0.52, 0.5, "second label")
+        a.set_yticks([0.5], ["a tick label far too long for the gap between the panels"])
+        fig.subplots_adjust(wspace=0.05)
+        b.set_yticks([0.5], ["a tick label long enough to reach into the panel on its left"])
+        fig.text(1.5, 0.5, "off the page").set_in_layout(False)
+    found = _illegible(fig)
+    assert "overlap: 'first label' / 'second label'" in found
+    assert any(f.startswith("runs into another panel") for f in found)
+    assert "clipped: 'off the page'" in found

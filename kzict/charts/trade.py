@@ -57,8 +57,13 @@ def it_trade(df: pd.DataFrame | None = None):
         ax.set_ylabel(column_label("it_trade", "value_usd_mn") + ", log scale")
         ax.set_xlabel("Year")
         ax.legend(loc="upper left")
-        wide = df.pivot(index="year", columns="flow", values="value_usd_mn").dropna()
-        ratios = ", ".join(f"{r:.1f}x in {y}" for y, r in (wide["import"] / wide["export"]).items())
+        # the thesis's printed import/export ratios, which the corrected labels reproduce (the claims audit)
+        audit = kzict.audit()
+        claims = audit[audit["claim_id"].str.startswith("ch3-import-over-export")]
+        ratios = " and ".join(
+            f"{c.printed} times{' exports' if i == 0 else ''} in {c.claim_id.rsplit('-', 1)[1]}"
+            for i, c in enumerate(claims.itertuples())
+        )
         return finish(
             fig,
             ax,
@@ -66,8 +71,8 @@ def it_trade(df: pd.DataFrame | None = None):
             caption(
                 "it_trade",
                 df,
-                note="Export/import labels corrected from the print: only with the swap do the values give "
-                f"the thesis's own ratios (imports {ratios} exports); see kzict.corrections()",
+                note="Export/import labels corrected from the print: the thesis's own ratios (imports "
+                f"{ratios}) hold only with the swap; see kzict.corrections()",
             ),
             subtitle="Gaps are years with no printed figure, not zeros",
         )
