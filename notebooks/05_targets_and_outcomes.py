@@ -11,7 +11,7 @@
 # %% [markdown]
 # # Targets and outcomes: did Kazakhstan reach its ICT targets?
 #
-# The thesis lists the 13 targets of Information Kazakhstan 2020 (p. 34) and
+# The thesis lists the targets of Information Kazakhstan 2020 (p. 34) and
 # the goals of the 2010–2014 ICT programme (Figure 2). `indicator_outcomes`
 # holds what happened, from public data files (grade `file`) and news or
 # official statements (grade `press`, weaker). The scorecards are built from
