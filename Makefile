@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed
 RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml
 BUILD_CODE := $(wildcard kzict/pipeline/*.py kzict/datasets/*.py) kzict/_paths.py
 CLEAN_STAMP := data/clean/checksums.sha256
-PLOT_CODE := kzict/plots.py kzict/figures.py $(wildcard kzict/style/*.mplstyle)
+PLOT_CODE := $(wildcard kzict/charts/*.py) kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
 
 .DEFAULT_GOAL := help

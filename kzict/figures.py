@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # Fixed metadata: no software version or date in the files, so equal inputs give equal bytes.
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 
-def save(fig, out: Path, stem: str, close: bool = True) -> list[Path]:
+def save(fig: Figure, out: Path, stem: str, close: bool = True) -> list[Path]:
     import matplotlib.pyplot as plt
 
-    from kzict.plots import house_style
+    from kzict.charts import house_style
 
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / f"{stem}.png", out / f"{stem}.svg"]
@@ -26,7 +30,7 @@ def save(fig, out: Path, stem: str, close: bool = True) -> list[Path]:
 
 
 def write_all(out: Path, only: list[str] | None = None) -> list[Path]:
-    from kzict.plots import FIGURES
+    from kzict.charts import FIGURES
 
     written = []
     for stem, draw in FIGURES.items():
@@ -36,7 +40,10 @@ def write_all(out: Path, only: list[str] | None = None) -> list[Path]:
     return written
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: headless and the same on every machine; never done on import
     ap = argparse.ArgumentParser(prog="python -m kzict.figures", description=__doc__)
     ap.add_argument("--out", type=Path, default=Path("figures"))
     ap.add_argument("names", nargs="*", help="only these figures (default: all)")

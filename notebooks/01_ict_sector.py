@@ -17,7 +17,7 @@
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 print(kzict.describe("ict_value_added"))
 
@@ -26,44 +26,56 @@ print(kzict.describe("ict_value_added"))
 #
 # The printed table, formatted as printed: share with one decimal and the last
 # year for which the country had a figure. The years differ from country to
-# country (2004–2008), so the comparison is loose.
+# country, so the comparison is loose.
 
 # %%
 t1 = kzict.load("ict_value_added")
+print(f"Last available years: {t1['year'].min()}-{t1['year'].max()}")
 table1 = t1.assign(share=t1["ict_share_pct"].map("{:.1f}%".format))[["country", "share", "year"]]
 table1.columns = ["Country", "ICT producing sector, % of business value added", "Last available year"]
 table1
 
 # %% [markdown]
-# Kazakhstan (6.3 %, 2006) ranks 8th of the 11 countries: below seven of the
-# ten others, above Poland, Russia and Azerbaijan.
+# Where Kazakhstan stands among the countries of the table:
 
 # %%
-rank = t1["ict_share_pct"].rank(ascending=False, method="min").astype(int)
-print("Kazakhstan's rank:", rank[t1["iso3"] == "KAZ"].item(), "of", len(t1))
-plots.ict_value_added();
+from IPython.display import Markdown
+
+from kzict.charts.style import ordinal
+
+ranked = t1.assign(rank=t1["ict_share_pct"].rank(ascending=False, method="min").astype(int)).sort_values("rank")
+kaz = ranked[ranked["iso3"] == "KAZ"].iloc[0]
+below = ranked[ranked["rank"] > kaz["rank"]]["country"]
+Markdown(f"Kazakhstan ({kaz.ict_share_pct:.1f} %, {kaz.year}) ranks {ordinal(kaz['rank'])} of the {len(t1)} countries: "
+         f"below {kaz['rank'] - 1} of the {len(t1) - 1} others, above {', '.join(below)}.")
+
+# %%
+charts.ict_value_added()
 
 # %% [markdown]
-# ## IT expenditure, 2015 (and the 2014 figure it is compared with)
+# ## IT expenditure by category
 #
-# The thesis names five categories; together they are 81.3 % of the 2015
-# total, so the rest of the spending is not broken down. Third-party services
-# is the one category printed for both years.
+# The thesis names only some categories, so the rest of the spending is not
+# broken down; one category is also printed for the year before.
 
 # %%
 shares = kzict.load("it_expenditure_structure")
-shares.pivot(index="category", columns="year", values="share_pct").sort_values(2015, ascending=False)
+wide = shares.pivot(index="category", columns="year", values="share_pct")
+latest = wide.columns.max()
+both = wide.dropna().index.tolist()
+print(f"{len(wide)} categories named for {latest}, together {wide[latest].sum():.1f} % of the total; "
+      f"printed for both years: {', '.join(both)}")
+wide.sort_values(latest, ascending=False)
 
 # %%
-plots.it_expenditure_structure();
+charts.it_expenditure_structure()
 
 # %% [markdown]
 # ## Total IT expenditure
 #
-# Only the 2015 total is printed (KZT 375.6 bn). The 2014 and 2011 totals are
-# what the printed growth rates (37 % over 2014, 43 % over 2011) imply; the
-# `kind` and `derivation` columns say so. Note that the implied 2011 total is
-# barely below the implied 2014 one.
+# One total is printed; the others are what the printed growth rates imply.
+# The `kind` and `derivation` columns say which is which. Note that the
+# implied 2011 total is barely below the implied 2014 one.
 
 # %%
 kzict.load("it_expenditure_total")
@@ -80,7 +92,7 @@ kzict.load("it_expenditure_total")
 kzict.load("sector_facts")[["fact_id", "geography", "year", "period", "printed", "unit", "source_id"]]
 
 # %%
-plots.sector_facts();
+charts.sector_facts()
 
 # %% [markdown]
 # ## Figure 1: a known gap

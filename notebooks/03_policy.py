@@ -11,16 +11,16 @@
 # %% [markdown]
 # # ICT policy: targets, programme goals, documents and rankings
 #
-# ## Information Kazakhstan 2020: the 13 targets
+# ## Information Kazakhstan 2020: the targets
 #
 # § The National ICT Policy, p. 34 of Alibayev (2017). The programme ran in
-# two steps (2013–2017, 2018–2020) and listed 13 indicators to reach by its
-# end. Two are ranks (lower is better: "top 35" means a rank of at most 35),
-# eleven are shares in per cent (to be reached or exceeded).
+# two steps and listed target indicators to reach by its end: ranks (lower is
+# better: "top N" means a rank of at most N) and shares in per cent (to be
+# reached or exceeded). How many of each, from the data, is counted below.
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 targets = kzict.load("ik2020_targets")
 targets[["indicator_id", "indicator", "target_value", "unit", "comparison", "target_year"]]
@@ -29,7 +29,7 @@ targets[["indicator_id", "indicator", "target_value", "unit", "comparison", "tar
 targets.groupby(["unit", "comparison"]).size()
 
 # %%
-plots.ik2020_targets();
+charts.ik2020_targets()
 
 # %% [markdown]
 # ## Programme goals, policy documents and rankings
@@ -40,7 +40,7 @@ plots.ik2020_targets();
 # %% [markdown]
 # ### Figure 2 — the ICT Programme 2010–2014
 #
-# Six goals are quantitative (the sector's size in KZT bn, its share of GDP,
+# Some goals are quantitative (the sector's size in KZT bn, its share of GDP,
 # and four local-content shares); the rest of the figure is qualitative
 # (industry structure and an OECD survey of skills) and is kept as text, with
 # the numeric columns NA.
@@ -50,7 +50,7 @@ prog = kzict.load("ict_programme_2010_2014")
 prog[["goal_id", "goal", "printed_2009", "printed_2014", "value_2009", "target_2014", "unit"]]
 
 # %%
-plots.ict_programme_2010_2014();
+charts.ict_programme_2010_2014()
 
 # %% [markdown]
 # ### Figure 3 — major ICT policy documents
@@ -63,18 +63,18 @@ plots.ict_programme_2010_2014();
 kzict.load("ict_policy_documents")[["doc_id", "date", "date_precision", "legal_act", "responsible_body"]]
 
 # %%
-plots.ict_policy_documents();
+charts.ict_policy_documents()
 
 # %% [markdown]
 # ### International rankings
 #
-# One row per statement of the thesis. The 2013 Networked Readiness rank (43rd)
+# One row per statement of the thesis. One Networked Readiness rank
 # is printed twice, once as the Global Information Technology Report's, where
-# the number of countries (144) is also given.
+# the number of countries ranked is also given (the chart's subtitle names it).
 
 # %%
 ranks = kzict.load("ict_rankings")
 ranks.assign(percentile=(100 * ranks["rank"] / ranks["countries_ranked"]).round(1))
 
 # %%
-plots.ict_rankings();
+charts.ict_rankings()

@@ -19,36 +19,48 @@
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 survey = kzict.load("survey_profile")
 survey[["measure", "category", "statistic", "group", "printed", "unit"]]
 
 # %% [markdown]
-# The shares are printed without their base. Each block sums to 100, but none
-# of them is a whole number of people out of 42 respondents (30 % of 42 is
-# 12.6), nor out of 14 interviewees; the claims audit checks this.
+# The shares are printed without their base. Do they sum to 100, and is each
+# block a whole number of the people surveyed or interviewed? The claims audit
+# recomputes both; its verdicts, as the data give them:
 
 # %%
+from IPython.display import Markdown
+
 shares = survey[survey["statistic"] == "share"]
-shares.groupby("measure")["value"].sum()
+sums = shares.groupby("measure", sort=False)["value"].sum()
+audit = kzict.audit().set_index("claim_id")
+lines = []
+for measure, total in sums.items():
+    claim = audit.loc[f"ch2-{measure.split('_')[0]}-whole-counts"]
+    lines.append(f"- **{measure.replace('_', ' ')}**: sums to {total:g} %; {claim['explanation']} "
+                 f"Audit: *{claim['status']}*.")
+Markdown("\n".join(lines))
 
 # %%
-plots.survey_profile();
+charts.survey_profile()
 
 # %% [markdown]
 # ### Coding scheme
 #
-# Thirteen first-cycle labels, reduced to six final variables in two groups.
-# The text does not say which labels merged into which variable, so the table
-# records the two lists, not a mapping.
+# First-cycle labels, reduced to final variables in two groups. The text does
+# not say which labels merged into which variable, so the table records the two
+# lists, not a mapping.
 
 # %%
 coding = kzict.load("coding_scheme")
+stages = coding["stage"].value_counts()
+print(f"{stages['first cycle']} first-cycle labels -> {stages['final']} final variables "
+      f"in {coding.loc[coding['stage'] == 'final', 'group'].nunique()} groups")
 coding.groupby(["stage", "group"], dropna=False).size()
 
 # %%
-plots.coding_scheme();
+charts.coding_scheme()
 
 # %% [markdown]
 # ## Transnational ties (Figures 4–6) and the Asadel fund
@@ -63,7 +75,7 @@ plots.coding_scheme();
 kzict.load("transnational_channels")[["channel", "direction", "lead_actor", "mechanism", "figure"]]
 
 # %%
-plots.transnational_channels();
+charts.transnational_channels()
 
 # %% [markdown]
 # ### The Asadel Venture Fund (§ Access to Finance, p. 55)
@@ -75,7 +87,7 @@ plots.transnational_channels();
 kzict.load("asadel_fund")[["measure", "category", "statistic", "printed", "value", "unit"]]
 
 # %%
-plots.asadel_fund();
+charts.asadel_fund()
 
 # %% [markdown]
 # ## Kazakhstan's electronics firms: four business models
@@ -98,4 +110,4 @@ models.drop(columns=["source_id", "locator"])
 models.sort_values("tier")[["model_id", "model", "tier"]]
 
 # %%
-plots.electronics_business_models();
+charts.electronics_business_models()

@@ -11,7 +11,7 @@
 # %% [markdown]
 # # Targets and outcomes: did Kazakhstan reach its ICT targets?
 #
-# The thesis lists the 13 targets of Information Kazakhstan 2020 (p. 34) and
+# The thesis lists the targets of Information Kazakhstan 2020 (p. 34) and
 # the goals of the 2010–2014 ICT programme (Figure 2). `indicator_outcomes`
 # holds what happened, from public data files (grade `file`) and news or
 # official statements (grade `press`, weaker). The scorecards are built from
@@ -19,7 +19,7 @@
 
 # %%
 import kzict
-from kzict import plots
+from kzict import charts
 
 card = kzict.load("ik2020_scorecard")
 card[["target_id", "target", "target_value", "unit", "status", "outcome_value", "outcome_year",
@@ -37,32 +37,47 @@ for r in card.itertuples():
     print(f"{r.target_id:>2}. {r.status:<12} {r.basis}")
 
 # %%
-plots.ik2020_scorecard();
+charts.ik2020_scorecard()
 
 # %% [markdown]
-# ## Internet users against the 75 % line
+# ## Internet users against the target line
 #
-# A full series from the World Bank's WDI file (ITU data). The target was
-# passed in 2017 and the 2020 figure is 85.9 %.
+# A full series from the World Bank's WDI file (ITU data).
 
 # %%
-plots.internet_users();
+outcomes = kzict.load("indicator_outcomes")
+net = card.set_index("outcome_indicator").loc["internet_users_pct"]
+print(f"Target {net.target_id}: at least {net.target_value:g} % by {net.target_year}; first met in "
+      f"{net.first_met_year}; {net.outcome_year} figure {net.outcome_value:.1f} % ({net.status})")
+
+# %%
+charts.internet_users()
 
 # %% [markdown]
-# ## E-government rank against the top-25 line
+# ## E-government rank against the target line
 #
-# The UN survey is biennial. The 2016, 2020 and 2022 ranks come from press
-# statements (hollow markers); the target (top 25 in 2020) was not reached.
+# The UN survey is biennial. Some ranks come from press statements (hollow
+# markers), the others from the UN's data files.
 
 # %%
-plots.egov_rank();
+egov = outcomes[outcomes["indicator"] == "egov_rank"]
+t = card.set_index("outcome_indicator").loc["egov_rank"]
+print(f"Target {t.target_id}: rank at most {t.target_value:g} in {t.target_year}: {t.status}; "
+      f"ranks from press statements: {', '.join(map(str, egov.loc[egov['grade'] == 'press', 'year']))}")
+
+# %%
+charts.egov_rank()
 
 # %% [markdown]
 # ## The 2010–2014 programme
 #
-# No comparable outcome figure was found for any of its six quantitative
-# goals; the one near miss is the communications industry's share of GDP
-# (about 2.5 % in 2014), a part of the ICT sector and not the sector itself.
+# No comparable outcome figure was found for any of its quantitative goals;
+# the one near miss is the communications industry's share of GDP, a part of
+# the ICT sector and not the sector itself.
+
+# %%
+comm = outcomes[outcomes["indicator"] == "communications_share_gdp_pct"].iloc[0]
+print(f"Communications industry, share of GDP: {comm.printed} in {comm.year} ({comm.grade} grade)")
 
 # %%
 kzict.load("ict_programme_scorecard")[["target_id", "target", "target_value", "unit", "status", "basis"]]

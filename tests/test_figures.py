@@ -1,18 +1,22 @@
 """Charts: what they draw, and that they are byte-reproducible and current."""
 
+import io
+
 import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import pytest
 from conftest import REPO
 
-from kzict import plots
+import kzict
+from kzict import charts
+from kzict.charts.style import ACCENT, MUTED
 from kzict.figures import save
 
 
 @pytest.fixture(scope="module")
 def figs():
     """Each chart drawn once for this module; the tests only read them."""
-    drawn = {stem: draw() for stem, draw in plots.FIGURES.items()}
+    drawn = {stem: draw() for stem, draw in charts.FIGURES.items()}
     yield drawn
     plt.close("all")
 
@@ -25,7 +29,7 @@ def _texts(fig, gid):
 UNITS = {
     "table1_ict_value_added": "%",
     "it_expenditure_structure": "%",
-    "it_trade": "USD million",
+    "it_trade": "USD mn (current)",
     "ik2020_targets": "%",
     "ict_programme_2010_2014": "KZT bn",
     "ict_policy_documents": "Date",
@@ -39,15 +43,15 @@ UNITS = {
     "internet_users": "% of population",
     "egov_rank": "Rank",
     "ik2020_scorecard": None,
-    "it_trade_vs_services": "USD million",
+    "it_trade_vs_services": "USD mn (current)",
 }
 
 
 def test_every_chart_is_listed_with_its_unit():
-    assert set(UNITS) == set(plots.FIGURES)
+    assert set(UNITS) == set(charts.FIGURES)
 
 
-@pytest.mark.parametrize("stem", list(plots.FIGURES))
+@pytest.mark.parametrize("stem", list(charts.FIGURES))
 def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
     fig = figs[stem]
     assert len(_texts(fig, "title")) == 1
@@ -74,8 +78,8 @@ def test_table1_chart_ranks_eleven_bars_and_highlights_kazakhstan(figs):
     names = [t.get_text() for t in ax.get_yticklabels()]
     assert names[-1] == "Hungary" and names[0] == "Azerbaijan"
     colours = {n: mcolors.to_hex(b.get_facecolor()) for n, b in zip(names, bars)}
-    assert colours["Kazakhstan"] == plots.ACCENT
-    assert {c for n, c in colours.items() if n != "Kazakhstan"} == {plots.MUTED}
+    assert colours["Kazakhstan"] == ACCENT
+    assert {c for n, c in colours.items() if n != "Kazakhstan"} == {MUTED}
     assert "6.3 (2006)" in [t.get_text() for t in ax.texts]
     assert "UNCTADstat" in _texts(fig, "caption")[0] and "Table 1, p. 29" in _texts(fig, "caption")[0]
 
@@ -90,11 +94,12 @@ def test_trade_chart_shows_gaps_not_zeros(figs):
     assert "corrected" in _texts(fig, "caption")[0]
 
 
-def test_targets_chart_draws_eleven_share_bars_and_two_rank_bars(figs):
+def test_targets_chart_draws_share_targets_as_bars_and_rank_targets_as_points(figs):
     fig = figs["ik2020_targets"]
     ax, axr = fig.axes
-    assert len(ax.patches) == 11 and len(axr.patches) == 2
-    assert axr.yaxis_inverted()
+    assert len(ax.patches) == 11 and len(axr.patches) == 0, "a rank is never a bar"
+    (points,) = axr.collections
+    assert sorted(points.get_offsets()[:, 0]) == [25, 35] and axr.xaxis_inverted()
 
 
 def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path, figs):
@@ -111,9 +116,10 @@ def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path, 
 
 def test_programme_chart_shows_size_and_five_share_goals(figs):
     fig = figs["ict_programme_2010_2014"]
-    axs, ax = fig.axes
+    ax, axs = fig.axes
     assert [p.get_height() for p in axs.patches] == [90, 172]
     assert len(ax.get_yticklabels()) == 5 and "3.3 → 3.8" in [t.get_text() for t in ax.texts]
+    assert ax.get_xscale() == "log", "3.3 and 3.8 must not sit on top of each other"
 
 
 def test_policy_timeline_draws_year_only_act_as_a_span(figs):
@@ -122,6 +128,9 @@ def test_policy_timeline_draws_year_only_act_as_a_span(figs):
     spans = [p for p in ax.patches if p.get_width() == 1]
     assert len(spans) == 1 and spans[0].get_x() == 2011
     assert len([ln for ln in ax.get_lines() if ln.get_marker() == "D"]) == 2
+    labels = " | ".join(" ".join(t.get_text().split()) for t in ax.get_yticklabels())
+    for title in kzict.load("ict_policy_documents")["title"]:
+        assert " ".join(title.strip(" .").split()) in labels, "every title in full, never cut"
 
 
 def test_rankings_axis_runs_downwards(figs):
@@ -135,7 +144,7 @@ def test_channels_diagram_draws_six_arrows_coloured_by_lead_actor(figs):
     arrows = [a for ax in fig.axes for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
     assert len(arrows) == 6
     colours = [mcolors.to_hex(a.arrow_patch.get_edgecolor()) for a in arrows]
-    assert colours.count(plots.ACCENT) == 2 and colours.count(plots.MUTED) == 4  # two flows led by the state
+    assert colours.count(ACCENT) == 2 and colours.count(MUTED) == 4  # two flows led by the state
 
 
 def test_business_model_matrix_marks_unstated_cells(figs):
@@ -158,3 +167,79 @@ def test_scorecard_chart_shows_every_status(figs):
     fig = figs["ik2020_scorecard"]
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert texts.count("met") == 4 and texts.count("not met") == 1 and texts.count("not measured") == 8
+
+
+def _text_extents(fig, renderer):
+    """(label, window extent) of every visible, non-empty text: figure texts, titles, axis and tick labels,
+    annotations and legend entries. Tick labels outside their axis (ticks the axis does not draw) are left out."""
+    out = []
+    for t in fig.texts:
+        out.append((t, t.get_window_extent(renderer), None))
+    for ax in fig.axes:
+        box = ax.get_window_extent(renderer)
+        texts = [ax.title, ax._left_title, ax._right_title, *ax.texts]
+        texts += [ax.xaxis.label, ax.yaxis.label] if ax.axison else []
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += legend.get_texts()
+        for t in texts:
+            out.append((t, t.get_window_extent(renderer), ax))
+        for axis, lo, hi in ((ax.xaxis, box.x0, box.x1), (ax.yaxis, box.y0, box.y1)) if ax.axison else ():
+            for t in axis.get_ticklabels():
+                bb = t.get_window_extent(renderer)
+                mid = (bb.x0 + bb.x1) / 2 if axis is ax.xaxis else (bb.y0 + bb.y1) / 2
+                if lo - 1 <= mid <= hi + 1:
+                    out.append((t, bb, ax))
+    return [(t, bb, ax) for t, bb, ax in out if t.get_visible() and t.get_text().strip()]
+
+
+def _illegible(fig) -> list[str]:
+    """Pairs of overlapping texts, texts running into another panel, and texts or legends outside the saved
+    image (bbox_inches as `save` uses)."""
+    with charts.house_style():
+        fig.savefig(io.BytesIO(), format="png")  # the saved file's layout, at its dpi
+        fig.canvas.draw()  # again at the figure's own dpi, so every cached position matches the renderer's
+        pad = plt.rcParams["savefig.pad_inches"] * fig.dpi
+    renderer = fig.canvas.get_renderer()
+    saved = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans).padded(pad)
+    found = []
+    items = _text_extents(fig, renderer)
+    legends = [(lg, lg.get_window_extent(renderer)) for lg in [*fig.legends, *(a.get_legend() for a in fig.axes)] if lg]
+    for artist, bb in [(t, bb) for t, bb, _ in items] + legends:
+        if not (saved.x0 <= bb.x0 and bb.x1 <= saved.x1 and saved.y0 <= bb.y0 and bb.y1 <= saved.y1):
+            found.append(f"clipped: {getattr(artist, 'get_text', lambda: 'legend')()!r}")
+    shrunk = [(t, bb.padded(-1)) for t, bb, _ in items]  # a pixel of tolerance for touching boxes
+    for t, bb, own in items:  # an axes' text must not run into another axes' plotting area
+        for ax in fig.axes:
+            if own is not None and ax is not own and bb.padded(-1).overlaps(ax.get_window_extent(renderer)):
+                found.append(f"runs into another panel: {t.get_text()!r}")
+    for i, (a, abb) in enumerate(shrunk):
+        for b, bbb in shrunk[i + 1 :]:
+            if abb.overlaps(bbb):
+                found.append(f"overlap: {a.get_text()!r} / {b.get_text()!r}")
+    return found
+
+
+@pytest.mark.parametrize("stem", list(charts.FIGURES))
+def test_every_chart_is_legible(stem, figs):
+    """No two texts overlap and nothing is cut off by the saved image."""
+    assert _illegible(figs[stem]) == []
+
+
+def test_the_legibility_check_sees_overlaps_panels_and_clipping():
+    """The check itself can fail: two texts on top of each other, a tick label inside the next panel, and a
+    text left out of the saved layout are each reported."""
+    from kzict.charts.style import subplots
+
+    with charts.house_style():
+        fig, (a, b) = subplots(1, 2, figsize=(4, 2), width_ratios=[1, 1])
+        a.text(0.5, 0.5, "first label")
+        a.text(0.52, 0.5, "second label")
+        a.set_yticks([0.5], ["a tick label far too long for the gap between the panels"])
+        fig.subplots_adjust(wspace=0.05)
+        b.set_yticks([0.5], ["a tick label long enough to reach into the panel on its left"])
+        fig.text(1.5, 0.5, "off the page").set_in_layout(False)
+    found = _illegible(fig)
+    assert "overlap: 'first label' / 'second label'" in found
+    assert any(f.startswith("runs into another panel") for f in found)
+    assert "clipped: 'off the page'" in found
