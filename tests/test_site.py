@@ -142,12 +142,12 @@ def test_every_page_in_a_browser(site, browser):
             target = _target(page, href)
             if target and not (target[0].is_file() and (target[0].suffix != ".html" or _has_id(*target))):
                 errors.append(f"{rel}: broken link {href}")
-        if rel.startswith("datasets/"):
-            errors += _check_table(browser, rel.removeprefix("datasets/").removesuffix(".html"), site)
         errors += [f"{rel}: console: {e['message']}" for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         if _kind(rel, site) not in shot:
             shot.add(_kind(rel, site))
             _shot(browser, _kind(rel, site))
+        if rel.startswith("datasets/"):
+            errors += _check_table(browser, rel.removeprefix("datasets/").removesuffix(".html"), site)
     assert {"dataset", "dataset_preview", "index"} <= shot
     assert not errors, "\n".join(errors)
 

@@ -16,15 +16,14 @@ def cell(value) -> str:
     return escape(str(value))
 
 
-def html_table(df: pd.DataFrame, css: str = "", numbered: bool = False) -> str:
-    """A plain HTML table (one line per row, so Markdown leaves it alone)."""
+def html_table(df: pd.DataFrame) -> str:
+    """A plain HTML table (one line per row, so Markdown leaves it alone; no class, so the theme styles it)."""
     head = "".join(f"<th>{escape(str(c))}</th>" for c in df.columns)
     rows = [
         "<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
         for row in df.astype(object).itertuples(index=False)
     ]
-    cls = f' class="{css}"' if css else ""
-    return f"<table{cls}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
 def data_table(
@@ -38,7 +37,7 @@ def data_table(
     """
     n = len(df)
     link = f'<a class="kzict-download" href="{csv_href}" download>Download CSV ({n} rows)</a>'
-    table = f'<div class="kzict-scroll">\n{html_table(df, css="kzict-data")}\n</div>'
+    table = f'<div class="kzict-scroll">\n{html_table(df)}\n</div>'
     if n <= preview_over:
         return (
             f'<div class="kzict-table" data-rows="{n}">\n<p class="kzict-count">{n} rows. {link}</p>\n{table}\n</div>'
