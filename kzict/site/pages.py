@@ -154,7 +154,7 @@ def audit() -> str:
         f"(`kzict.audit()`): {_counts(df['status'])}.",
         "",
     ]
-    cols = ["claim_id", "locator", "claim", "printed", "recomputed", "status", "explanation"]
+    cols = ["status", "claim_id", "claim", "printed", "recomputed", "explanation", "locator"]
     for chapter, part in df.groupby("chapter", sort=True):
         part = part.sort_values("status", key=lambda s: s.map(order).fillna(3), kind="stable")
         lines += [f"## Chapter {chapter}", "", _counts(part["status"]) + ".", ""]
