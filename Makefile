@@ -16,7 +16,7 @@ PLOT_CODE := $(wildcard kzict/charts/*.py) kzict/figures.py $(wildcard kzict/sty
 FIG_STAMP := figures/.built
 
 .DEFAULT_GOAL := help
-.PHONY: help figures data docs audit export bench test lint lab lock clean-venv
+.PHONY: help figures data docs audit export site bench test lint lab lock clean-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,16 @@ figures: $(FIG_STAMP) ## Draw every chart into figures/ (PNG + SVG), only when i
 
 $(FIG_STAMP): $(STAMP) $(CLEAN_STAMP) $(PLOT_CODE)
 	$(PY) -m kzict.figures --out figures
+	@touch $@
+
+SITE_STAMP := site/.built
+SITE_INPUTS := $(wildcard data/clean/*) $(wildcard figures/*.png figures/*.svg) CHANGELOG.md data/raw/claims.yaml \
+	$(shell find kzict -name '*.py' -o -name '*.js' -o -name '*.css') requirements.lock
+
+site: $(SITE_STAMP) ## Build the static data site into site/ (open site/index.html), only when inputs changed
+
+$(SITE_STAMP): $(STAMP) $(CLEAN_STAMP) $(FIG_STAMP) $(SITE_INPUTS)
+	$(PY) -m kzict.site --out site --work build/site
 	@touch $@
 
 bench: $(STAMP) $(CLEAN_STAMP) ## Benchmark loads, metadata commands, the build, make figures (BENCH=quick: < 1 min)

@@ -1,0 +1,3 @@
+from kzict.site.build import main
+
+raise SystemExit(main())
