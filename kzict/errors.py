@@ -1,9 +1,13 @@
-"""Errors kzict raises on bad input."""
+"""Errors kzict raises on bad input; every one is a :class:`KzictError`, which the CLI reports without a traceback."""
 
 from __future__ import annotations
 
 
-class RawDataError(ValueError):
+class KzictError(Exception):
+    """Base of every error kzict raises on purpose: bad raw input, tampered clean files, unknown names, refusals."""
+
+
+class RawDataError(KzictError, ValueError):
     """A raw workbook does not hold what the build expects.
 
     The message names the workbook, and where known the sheet, the cell in
@@ -31,7 +35,7 @@ class RawDataError(ValueError):
         super().__init__(f"{where}: {problem}{tail}")
 
 
-class UnknownDatasetError(KeyError):
+class UnknownDatasetError(KzictError, KeyError):
     """A dataset name that kzict does not have."""
 
     def __init__(self, name: str, valid):
@@ -42,5 +46,5 @@ class UnknownDatasetError(KeyError):
         return self.args[0]
 
 
-class IntegrityError(RuntimeError):
+class IntegrityError(KzictError, RuntimeError):
     """A clean file differs from the checksum the build recorded for it."""
