@@ -64,6 +64,15 @@ def test_list_long_adds_rows_years_and_sources(capsys):
     assert len(lines) == 2 * len(kzict.datasets())
 
 
+def test_describe_prints_an_aligned_codebook(capsys):
+    code, out, err = _run(capsys, "describe", "it_trade")
+    lines = out.splitlines()
+    assert (code, err) == (0, "") and lines[0] == "it_trade: IT exports and imports of Kazakhstan, 2011-2015"
+    assert "Sources: kisi2016 (see kzict.load('sources'))" in lines
+    assert "  value_usd_mn   float64  [USD mn (current)]  Value of IT trade." in lines
+    assert "  year           int64    [year]              Year of the flow." in lines
+
+
 def test_search_looks_in_names_titles_descriptions_columns_and_units(capsys):
     code, out, _ = _run(capsys, "search", "trade")
     assert code == 0 and out.splitlines()[0].split()[0] == "it_trade"
@@ -107,6 +116,27 @@ def test_a_mistyped_command_gets_did_you_mean():
     proc = _cli("lst")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.rstrip().endswith("did you mean 'list'?") and "Traceback" not in proc.stderr
+
+
+def test_no_arguments_print_the_commands(capsys):
+    code, out, _ = _run(capsys)
+    assert code == 0 and out.startswith("usage: kzict [-h] [--version] COMMAND ...")
+    assert all(f"    {c}" in out for c in ("list", "search", "describe", "show", "export", "build", "ingest"))
+
+
+def test_every_command_in_the_readme_parses():
+    import shlex
+
+    from kzict.cli import _parser
+
+    readme = (REPO / "README.md").read_text()
+    block = readme[readme.index("### Without cloning") :].split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("#")[0].split(">")[0].replace("[NAME]", "it_trade") for line in block.splitlines()]
+    commands = [shlex.split(line)[1:] for line in lines if line.startswith("kzict ")]
+    assert len(commands) >= 10
+    for args in commands:
+        if args != ["--version"]:
+            assert _parser().parse_args(args).command == args[0]
 
 
 def test_errors_print_one_line_without_traceback():
