@@ -22,16 +22,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _installed_version() -> str:
+def __getattr__(name: str) -> str:
+    # __version__ is looked up on first use: importlib.metadata would cost every `import kzict` a tenth of
+    # the time the metadata commands take.
+    if name != "__version__":
+        raise AttributeError(f"module 'kzict' has no attribute {name!r}")
     from importlib import metadata
 
     try:
-        return metadata.version("kzict")
+        version = metadata.version("kzict")
     except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
+        version = "0+unknown"
+    globals()["__version__"] = version
+    return version
 
 
-__version__ = _installed_version()
 __all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "cite", "__version__"]
 
 

@@ -39,11 +39,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.format_usage()}{self.prog}: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    import kzict
+class _Version(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):
+        import kzict
 
+        print(f"kzict {kzict.__version__}")
+        parser.exit(0)
+
+
+def _parser() -> argparse.ArgumentParser:
     ap = _Parser(prog="kzict", description="Statistics of Kazakhstan's ICT sector as clean, validated, sourced tables.")
-    ap.add_argument("--version", action="version", version=f"kzict {kzict.__version__}")
+    ap.add_argument("--version", action=_Version, nargs=0, help="print kzict's version and exit")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     p = sub.add_parser("list", help="list the datasets with their titles", description="List the datasets.")
     p.add_argument("--long", "-l", action="store_true", help="also rows, years and sources")
@@ -102,8 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     except KzictError as exc:
         print(f"kzict: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # `kzict show x | head`
-        sys.stderr.close()  # the interpreter would otherwise complain while flushing stdout at exit
+    except BrokenPipeError:  # `kzict show x | head`: the reader has all it wants
+        import os
+
+        # Python flushes stdout at exit and would complain about the closed pipe: point it at devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:  # an output path that cannot be written
         where = f"{exc.filename}: " if exc.filename else ""
@@ -179,7 +188,3 @@ def _search(words: list[str]) -> int:
     said = " ".join(words)
     print(f"kzict: no dataset mentions {said!r}" + (f"; {' '.join(hints)}" if hints else ""), file=sys.stderr)
     return 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
