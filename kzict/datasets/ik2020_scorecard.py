@@ -23,10 +23,11 @@ class Ik2020Scorecard(Scorecard):
         )
         metadata = {
             "order": 160,
-            "locator": "§ The National ICT Policy, p. 34 (targets); shared/reference/outcomes.md (outcomes)",
+            "locator": "targets: § The National ICT Policy, p. 34 of alibayev2017 (from ik2020); "
+            "outcomes: each row's source_id and locator (from indicator_outcomes)",
             "note": "Rank targets compare 'at most', share targets 'at least'. 'press' figures are weaker than "
             "'file' ones.",
-            "printed_in": "kzict_outcomes_reference",
+            "printed_in": "kzict",
         }
 
 

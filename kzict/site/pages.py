@@ -18,7 +18,7 @@ from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, data_table, html_table
 
 HOME_SCORECARD = "ik2020_scorecard"
 SCORECARD_SUFFIX = "_scorecard"
-OUTCOME_SOURCES = ("kzict_outcomes_reference",)  # printed_in of outcome tables: their charts are the key charts
+OUTCOME_SOURCES = ("kzict",)  # printed_in of outcome tables: their charts are the key charts
 
 
 @dataclass
