@@ -7,7 +7,7 @@ kzict build [--raw DIR] [--out DIR]   rebuild data/clean from data/raw
 kzict validate                   checksums and full schemas of every clean table
 kzict export --xlsx PATH         every table in one Excel workbook
 kzict audit [--format md|csv]    the claims audit
-kzict cite [NAME] [--style text|bibtex]
+kzict cite [NAME] [--style text|bibtex|csl-json]
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "csv"], default="md")
     p = sub.add_parser("cite", help="how to cite kzict or a dataset's sources", description="Print a citation.")
     p.add_argument("name", nargs="?")
-    p.add_argument("--style", choices=["text", "bibtex"], default="text")
+    p.add_argument("--style", choices=["text", "bibtex", "csl-json"], default="text")
     return ap
 
 
