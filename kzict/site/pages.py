@@ -168,7 +168,8 @@ def corrections(site: Site) -> str:
         "# Corrections",
         "",
         "Where the print contradicts itself, the raw data keep the printed value and "
-        f"the build applies a recorded correction (`kzict.corrections()`): {len(df)} values.",
+        f"the build applies a recorded correction (`kzict.corrections()`): {len(df)} "
+        f"correction{'s' if len(df) != 1 else ''} changing {sum(len(k.split(' | ')) for k in df['key'])} values.",
         "",
     ]
     for name, part in df.groupby("dataset", sort=False):
