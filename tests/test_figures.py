@@ -157,7 +157,7 @@ def test_outcome_charts_draw_the_target_lines(figs):
     fig = figs["internet_users"]
     ax = fig.axes[0]
     assert 75 in [ln.get_ydata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    assert len(ax.get_lines()[0].get_xdata()) == 20  # 2005-2024
+    assert len(ax.get_lines()[0].get_xdata()) == 19  # 2005-2023
     fig = figs["egov_rank"]
     ax = fig.axes[0]
     assert ax.yaxis_inverted() and 25 in [ln.get_ydata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]

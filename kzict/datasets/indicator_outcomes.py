@@ -2,9 +2,10 @@
 
 Where a data snapshot (``data/raw/snapshots``) holds the same indicator and year,
 its value replaces the sheet's: e-government rank and index (UN E-Government
-Survey files), internet users (WDI ``IT.NET.USER.ZS``) and the Doing Business rank
-(the DB files, their data year mapped to the report edition). The sheet's row
-stays only where no file covers it; ``grade`` says which.
+Survey files), internet users (WDI ``IT.NET.USER.ZS``), ICT service exports (WDI
+``BX.GSR.CCIS.CD``) and the Doing Business rank (the DB files, their data year
+mapped to the report edition). The sheet's row stays only where no file covers
+it; ``grade`` says which.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ class IndicatorOutcomes(pa.DataFrameModel):
         description = (
             "Outcome figures from public data files and statements, as full series where given: internet "
             "users 2005-2023, e-government ranks 2010-2022, Doing Business ranks, digital literacy, "
-            "broadband, ICT service exports. Each row has its source, grade (file | press) and a note."
+            "broadband, ICT service exports. Each row has its source, grade (file: read from a data snapshot; "
+            "press: a statement, kept only where no file covers the year) and a note."
         )
         unique = ["indicator", "year"]
         metadata = {
@@ -164,12 +166,13 @@ def process(raw: RawTable) -> pd.DataFrame:
 def with_files(sheet: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
     """The sheet with every indicator-year a file covers replaced by the file's value.
 
-    A file series is taken from the first year the sheet lists for that indicator, so that the
-    outcome window stays the sheet's; years the file adds after it are kept.
+    A file series is taken over the years the sheet spans for that indicator (its outcome window), so a
+    file also fills the window's gaps (the 2016 EGDI value) but does not extend it.
     """
-    first = sheet.groupby("indicator")["year"].min()
-    files = files[files["indicator"].isin(first.index)]
-    files = files[files["year"] >= files["indicator"].map(first)]
+    span = sheet.groupby("indicator")["year"].agg(["min", "max"])
+    files = files[files["indicator"].isin(span.index)]
+    years = files["year"]
+    files = files[(years >= files["indicator"].map(span["min"])) & (years <= files["indicator"].map(span["max"]))]
     covered = pd.MultiIndex.from_frame(files[["indicator", "year"]])
     keep = ~pd.MultiIndex.from_frame(sheet[["indicator", "year"]]).isin(covered)
     files = files.set_index(pd.Index([pd.NA] * len(files), name="raw_row", dtype="Int64"))
@@ -212,8 +215,16 @@ def file_series(snap_dir: Path) -> pd.DataFrame:
         )
 
     w = wdi_indicators(snap_dir)
-    for r in w[(w["iso3"] == "KAZ") & (w["indicator_code"] == "IT.NET.USER.ZS")].itertuples():
+    w = w[w["iso3"] == "KAZ"]
+    for r in w[w["indicator_code"] == "IT.NET.USER.ZS"].itertuples():
         add("internet_users_pct", r.year, r.value, "% of population", r, str(r.year), f"Release {r.release}.")
+    for r in w[w["indicator_code"] == "BX.GSR.CCIS.CD"].itertuples():
+        note = (
+            f"Release {r.release}; `printed` in current US$ as the file gives it. ICT service exports from the "
+            "balance of payments: services only, a comparison series for the thesis's IT trade."
+        )
+        add("ict_service_exports_usd_mn", r.year, r.value, "USD mn (current)", r, str(r.year), note)
+        rows[-1]["value"] = r.value / 1e6
     e = egov_index(snap_dir)
     for r in e[e["iso3"] == "KAZ"].itertuples():
         add("egov_rank", r.edition, r.egdi_rank, "rank", r, "e-gov-rank")

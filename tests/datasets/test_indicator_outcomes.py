@@ -6,7 +6,7 @@ import pandas as pd
 def test_file_grade_values_replace_press_ones_where_a_snapshot_covers(tables):
     o = tables["indicator_outcomes"]
     net = o[o["indicator"] == "internet_users_pct"].set_index("year")
-    assert net.index.tolist() == list(range(2005, 2025))  # the sheet's window, to the newest WDI year
+    assert net.index.tolist() == list(range(2005, 2024))  # the sheet's window; the file has 1990-2024
     assert (net["grade"] == "file").all() and (net["source_id"] == "wb_wdi").all()
     assert net.loc[2005, "printed"] == "2.961699963" and round(net.loc[2023, "value"], 2) == 92.88
     assert net.loc[2020, "locator"] == "wdi-KAZ-all-indicators-2026-04-08.csv, line 1284, column 2020"
@@ -57,7 +57,9 @@ def test_not_found_rows_cite_nothing_and_say_so(tables):
 
 def test_ict_service_exports_and_the_2021_figure_keep_their_sources(tables):
     o = tables["indicator_outcomes"].set_index(["indicator", "year"])
-    assert o.loc[("ict_service_exports_usd_mn", 2014), "value"] == 146.56
+    exp = o.loc["ict_service_exports_usd_mn"]
+    assert exp.index.tolist() == list(range(2009, 2016)) and (exp["source_id"] == "wb_wdi").all()
+    assert round(exp.loc[2014, "value"], 2) == 146.56 and exp.loc[2014, "printed"] == "146557354.58196"
     e = o.loc[("egov_services_electronic_pct", 2021)]
     assert e["source_id"] == "inbusiness_kz" and "October 2021" in e["locator"]
     assert pd.isna(o.loc[("digital_literacy_pct", 2021), "period"])
