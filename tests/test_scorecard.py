@@ -91,3 +91,21 @@ def test_comparability_decides_whether_and_how_a_target_is_judged():
     assert out["comparability"].tolist() == ["same_definition", "proxy", "none"]
     assert out.loc[2, "basis"].startswith("On a proxy: x stands in for b. 30 % in 2020 < the target 50 %")
     assert out.loc[3, "basis"] == "x is another quantity" and pd.isna(out.loc[3, "outcome_value"])
+
+
+def test_every_schema_is_strict_and_coerced_as_its_config_says():
+    """The shared Strict base reaches pandera, through a shared scorecard Config too."""
+    import pandera.errors as pe
+    import pytest
+
+    from kzict.datasets import registry
+
+    schemas = {n: d.schema for n, d in registry().items()}
+    assert all(s.strict and s.coerce for s in schemas.values())
+    card = registry()["ik2020_scorecard"].model
+    import kzict
+
+    df = kzict.load("ik2020_scorecard")
+    card.validate(df)
+    with pytest.raises((pe.SchemaError, pe.SchemaErrors), match="not in DataFrameSchema"):
+        card.validate(df.assign(extra=1))
