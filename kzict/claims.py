@@ -74,15 +74,17 @@ class Data:
         fixes = self._corrections if self._corrections is not None else kzict.corrections()
         df, rows = df.copy(), {}
         for fix in fixes[fixes["dataset"] == name].itertuples():
-            mask = pd.Series(True, index=df.index)
-            for pair in fix.key.split("; "):
-                col, value = pair.split("=", 1)
-                mask &= df[col].astype(str) == value
-            if mask.sum() != 1 or (df.loc[mask, fix.field] != fix.used).any():
-                raise ValueError(f"correction {fix.correction_id} matches no published row of {name}")
-            rows[df.index[mask][0]] = fix.correction_id
-            if self.printed:
-                df.loc[mask, fix.field] = fix.printed
+            # one correction lists the rows it changes: keys, printed and used values, each joined by " | "
+            for key, printed, used in zip(*(str(v).split(" | ") for v in (fix.key, fix.printed, fix.used))):
+                mask = pd.Series(True, index=df.index)
+                for pair in key.split("; "):
+                    col, value = pair.split("=", 1)
+                    mask &= df[col].astype(str) == value
+                if mask.sum() != 1 or (df.loc[mask, fix.field] != used).any():
+                    raise ValueError(f"correction {fix.correction_id} matches no published row of {name}")
+                rows[df.index[mask][0]] = fix.correction_id
+                if self.printed:
+                    df.loc[mask, fix.field] = printed
         self.corrected[name] = rows
         return df
 
@@ -113,10 +115,13 @@ class Data:
 
 
 def load_registry(path=None) -> list[dict]:
-    import yaml
+    from pathlib import Path
 
-    text = (path or (_store.raw_dir() / REGISTRY)).read_text(encoding="utf-8")
-    claims = yaml.safe_load(text)["claims"]
+    from kzict.pipeline import yamlfile
+
+    where = Path(str(path or (_store.raw_dir() / REGISTRY)))
+    doc = yamlfile.require(where, yamlfile.load(where, aliases=True), dict, "the document")
+    claims = yamlfile.require(where, doc.get("claims"), list, "claims")
     seen = set()
     for c in claims:
         missing = {"claim_id", "chapter", "locator", "claim", "printed", "check", "args"} - set(c)

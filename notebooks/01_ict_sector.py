@@ -99,5 +99,5 @@ charts.sector_facts()
 #
 # Figure 1 (p. 29, "Distribution of ICT expenditure in the world and in
 # Kazakhstan", credited to OECD 2010) was an image that did not survive the
-# text extraction, and no public copy of its values was found (see
-# `shared/reference/outcomes.md`). kzict therefore has no table for it.
+# text extraction, and no public copy of its values was found. kzict
+# therefore has no table for it.

@@ -22,15 +22,20 @@ import kzict
 from kzict import charts
 
 card = kzict.load("ik2020_scorecard")
-card[["target_id", "target", "target_value", "unit", "status", "outcome_value", "outcome_year",
-      "nearest_year", "first_met_year", "grade"]]
+card[["target_id", "target", "target_value", "unit", "status", "comparability", "outcome_value",
+      "outcome_year", "nearest_year", "first_met_year", "grade"]]
 
 # %%
 card["status"].value_counts()
 
 # %% [markdown]
-# Each verdict has a one-line basis. `not_measured` means no comparable
-# figure was found; it is never a guess.
+# Each verdict has a one-line basis. `comparability` says what the verdict
+# rests on: the target's own measure (`same_definition`), a related measure
+# standing in for it (`proxy`: judged, and the basis says so first), or
+# nothing comparable (`none`: `not_measured`, never a guess). One rule for
+# every target: the share of public services *offered* electronically
+# measures supply, so targets 12 and 13 (deliveries) are both judged on the
+# closer usage series, households that used e-government.
 
 # %%
 for r in card.itertuples():

@@ -72,9 +72,9 @@ def test_stale_correction_is_refused(raw_copy, tmp_path):
 def test_correction_must_match_its_printed_value(raw_copy, tmp_path):
     path = raw_copy / "corrections.yaml"
     doc = yaml.safe_load(path.read_text())
-    doc["corrections"][0]["printed"] = "import"
+    doc["corrections"][0]["rows"][0]["printed"] = "import"
     path.write_text(yaml.safe_dump(doc))
-    with pytest.raises(RawDataError, match="it_trade-2014-export"):
+    with pytest.raises(RawDataError, match="it_trade-flow-labels'?, row 1"):
         build(raw_copy, tmp_path / "clean")
 
 

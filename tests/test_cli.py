@@ -27,7 +27,14 @@ def _run(capsys, *args):
 
 # --- metadata commands: fast, no pandas --------------------------------------------------------------------
 
-METADATA = [["--version"], ["list"], ["list", "--long"], ["describe", "it_trade"], ["search", "trade"]]
+METADATA = [
+    ["--version"],
+    ["list"],
+    ["list", "--long"],
+    ["describe", "it_trade"],
+    ["search", "trade"],
+    ["cite", "it_trade"],
+]
 
 
 @pytest.mark.parametrize("args", METADATA, ids=" ".join)
@@ -60,7 +67,7 @@ def test_list_long_adds_rows_years_and_sources(capsys):
     at = lines.index(next(line for line in lines if line.startswith("it_trade ")))
     assert code == 0 and lines[at + 1] == "    6 rows; years 2011-2015; sources: kisi2016"
     at = lines.index(next(line for line in lines if line.startswith("survey_profile ")))
-    assert lines[at + 1] == "    21 rows; no year column; sources: alibayev2017"
+    assert lines[at + 1] == "    25 rows; no year column; sources: alibayev2017"
     assert len(lines) == 2 * len(kzict.datasets())
 
 

@@ -65,3 +65,47 @@ def test_too_far_from_the_target_year_is_not_measured():
 def test_missing_figure_is_not_measured_with_its_note():
     v = verdict(95, "at_least", "%", 2020, series([(2020, None)], note="not found: statement only"))
     assert v.status == NOT_MEASURED and v.basis == "not found: statement only" and v.outcome_value is None
+
+
+def test_comparability_decides_whether_and_how_a_target_is_judged():
+    from kzict.pipeline.scorecard import score
+
+    targets = pd.DataFrame(
+        {
+            "target_id": [1, 2, 3],
+            "target": ["a", "b", "c"],
+            "target_value": [50.0, 50.0, 50.0],
+            "unit": "%",
+            "comparison": "at_least",
+            "target_year": 2020,
+        }
+    )
+    outcomes = series([(2020, 30.0)]).assign(indicator="x")
+    links = {
+        1: {"indicator": "x", "comparability": "same_definition", "basis": "same"},
+        2: {"indicator": "x", "comparability": "proxy", "basis": "x stands in for b"},
+        3: {"indicator": "x", "comparability": "none", "basis": "x is another quantity"},
+    }
+    out = score(targets, outcomes, links, "p", {}).set_index("target_id")
+    assert out["status"].tolist() == [NOT_MET, NOT_MET, NOT_MEASURED]
+    assert out["comparability"].tolist() == ["same_definition", "proxy", "none"]
+    assert out.loc[2, "basis"].startswith("On a proxy: x stands in for b. 30 % in 2020 < the target 50 %")
+    assert out.loc[3, "basis"] == "x is another quantity" and pd.isna(out.loc[3, "outcome_value"])
+
+
+def test_every_schema_is_strict_and_coerced_as_its_config_says():
+    """The shared Strict base reaches pandera, through a shared scorecard Config too."""
+    import pandera.errors as pe
+    import pytest
+
+    from kzict.datasets import registry
+
+    schemas = {n: d.schema for n, d in registry().items()}
+    assert all(s.strict and s.coerce for s in schemas.values())
+    card = registry()["ik2020_scorecard"].model
+    import kzict
+
+    df = kzict.load("ik2020_scorecard")
+    card.validate(df)
+    with pytest.raises((pe.SchemaError, pe.SchemaErrors), match="not in DataFrameSchema"):
+        card.validate(df.assign(extra=1))

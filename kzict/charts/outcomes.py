@@ -49,7 +49,8 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
                 q = f"{r.outcome_qualifier} " if isinstance(r.outcome_qualifier, str) else ""
                 pct = " %" if r.unit == "%" else ""
                 star = "*" if r.nearest_year else ""
-                out = f"{q}{unit}{round(r.outcome_value, 1):g}{pct} ({r.outcome_year}{star}, {r.grade})"
+                proxy = ", proxy" if r.comparability == "proxy" else ""
+                out = f"{q}{unit}{round(r.outcome_value, 1):g}{pct} ({r.outcome_year}{star}, {r.grade}{proxy})"
             else:
                 out = "no comparable figure"
             ax.text(
@@ -61,7 +62,8 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
         counts = df["status"].value_counts()
         sub = (
             f"{counts.get('met', 0)} met, {counts.get('not_met', 0)} not met, "
-            f"{counts.get('not_measured', 0)} not measured; * nearest year to {year_span(df['target_year'])}"
+            f"{counts.get('not_measured', 0)} not measured; * nearest year to {year_span(df['target_year'])}; "
+            f"proxy: judged on a related measure (see basis)"
         )
         return finish(
             fig,

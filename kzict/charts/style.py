@@ -22,7 +22,7 @@ from kzict.citation import short_citation
 STYLE = resources.files("kzict") / "style" / "kzict.mplstyle"
 ACCENT, MUTED, GREY = "#e15759", "#4e79a7", "#b0b0b0"
 GREEN = "#59a14f"
-OUTCOMES_REFERENCE = "kzict_outcomes_reference"
+OUTCOMES_REFERENCE = "kzict"  # printed_in of the outcome tables: kzict compiled them from the publishers
 
 
 @contextmanager
@@ -60,7 +60,7 @@ def caption(name: str, df: pd.DataFrame | None = None, note: str = "") -> str:
     if printed_in == OUTCOMES_REFERENCE:  # outcome figures: kzict compiled them from the sources themselves
         grades = " and ".join(sorted(set(df["grade"].dropna())))
         return (
-            f"Source: {'; '.join(originals)} (grade: {grades}); compiled in kzict's outcome reference"
+            f"Source: {'; '.join(originals)} (grade: {grades}); compiled by kzict"
             + (f". {note}" if note else "")
             + ". Chart: kzict."
         )

@@ -5,7 +5,7 @@ kzict list [--long]                       the datasets (--long: rows, years, sou
 kzict search WORD...                      datasets whose names, titles, descriptions, columns or units say WORD
 kzict describe NAME                       a dataset's codebook
 kzict show NAME [--format csv|table]      a dataset as CSV (default) or an aligned table
-kzict cite [NAME] [--style text|bibtex]   cite kzict, or the sources of a dataset
+kzict cite [NAME] [--style text|bibtex|csl-json]   cite kzict, or the sources of a dataset
 kzict validate                            checksums and full schemas of every clean table
 kzict export --xlsx PATH [--force]        every table in one Excel workbook
 kzict audit [--format md|csv]             the claims audit
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "table"], default="csv")
     p = sub.add_parser("cite", help="how to cite kzict or a dataset's sources", description="Print a citation.")
     p.add_argument("name", nargs="?")
-    p.add_argument("--style", default="text", help="text (default) or bibtex")
+    p.add_argument("--style", default="text", help="text (default), bibtex or csl-json")
     sub.add_parser(
         "validate",
         help="verify checksums and schemas of every clean table",

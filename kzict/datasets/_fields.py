@@ -20,15 +20,18 @@ PROVENANCE = {"source_id": "source_id", "locator": "locator"}  # clean column ->
 
 
 class Strict:
-    """Base of every Config, meant to make each table strict and coerced.
+    """Base of every Config: each table is strict (no column the model does not declare) and coerced.
 
-    pandera reads only a Config's own attributes, so these two are not applied (nor were they before
-    the datasets were split into modules). Turning them on is a change of its own: it would type the
-    all-NA ``outcome_qualifier`` of ``ict_programme_scorecard`` as str instead of object.
+    pandera reads only a Config's own attributes, so the two are copied into every subclass (scorecard
+    Configs that derive from a shared Config included) when it is defined.
     """
 
     strict = True
     coerce = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.strict, cls.coerce = Strict.strict, Strict.coerce
 
 
 def source_id() -> Any:

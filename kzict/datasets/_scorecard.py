@@ -21,11 +21,14 @@ LINKS = raw_input(
         "programme": "Programme",
         "target": "Target",
         "indicator": "Indicator",
-        "comparable": "Comparable",
+        "comparability": "Comparability",
         "basis": "Basis",
     },
     provenance=False,
 )
+# How the outcome judged relates to the target: the same measure; a related measure standing in for it
+# (judged, and said so in `basis`); or none (not judged).
+COMPARABILITY = ("same_definition", "proxy", "none")
 STEP_YEARS = {"egov_rank": 2}  # the UN survey is biennial; every other series is yearly
 
 
@@ -35,17 +38,17 @@ def links(raw: RawTable, programme: str) -> dict[int, dict]:
         raw.parse(h["programme"], p.text),
         raw.parse(h["target"], p.whole),
         raw.parse(h["indicator"], p.optional_text),
-        raw.parse(h["comparable"], _yes_no),
+        raw.parse(h["comparability"], _comparability),
         raw.parse(h["basis"], p.text),
     )
-    return {t: {"indicator": i, "comparable": c, "basis": b} for g, t, i, c, b in rows if g == programme}
+    return {t: {"indicator": i, "comparability": c, "basis": b} for g, t, i, c, b in rows if g == programme}
 
 
-def _yes_no(value) -> bool:
+def _comparability(value) -> str:
     text = p.text(value)
-    if text not in ("yes", "no"):
-        raise ValueError("expected 'yes' or 'no'")
-    return text == "yes"
+    if text not in COMPARABILITY:
+        raise ValueError(f"expected one of {list(COMPARABILITY)}")
+    return text
 
 
 class Scorecard(pa.DataFrameModel):
@@ -77,6 +80,13 @@ class Scorecard(pa.DataFrameModel):
     nearest_year: Series[bool] = pa.Field(
         description="True when the outcome is the nearest year's, not the target year's.", metadata={"unit": "flag"}
     )
+    comparability: Series[str] = pa.Field(
+        isin=list(COMPARABILITY),
+        description="How the outcome relates to the target: 'same_definition' (the target's own measure), "
+        "'proxy' (a related measure stands in for it; the verdict rests on it and `basis` says so) or 'none' "
+        "(no comparable figure: not judged).",
+        metadata={"unit": "category"},
+    )
     status: Series[str] = pa.Field(
         isin=["met", "not_met", "not_measured"], description="The verdict.", metadata={"unit": "category"}
     )
@@ -106,3 +116,9 @@ class Scorecard(pa.DataFrameModel):
     @pa.dataframe_check(description="a measured verdict has an outcome; not_measured has none")
     def outcome_iff_measured__status(cls, df: pd.DataFrame) -> Series[bool]:
         return df["outcome_value"].notna() == (df["status"] != "not_measured")
+
+    @pa.dataframe_check(description="no comparable figure, no verdict; a proxy verdict says so in its basis")
+    def comparability_agrees__comparability(cls, df: pd.DataFrame) -> Series[bool]:
+        none_unjudged = (df["comparability"] != "none") | (df["status"] == "not_measured")
+        proxy_said = (df["comparability"] != "proxy") | df["basis"].str.contains("proxy", case=False)
+        return none_unjudged & proxy_said

@@ -22,8 +22,9 @@ class IctProgrammeScorecard(Scorecard):
         )
         metadata = {
             "order": 170,
-            "locator": "Figure 2, p. 33 (targets); shared/reference/outcomes.md (outcomes)",
-            "printed_in": "kzict_outcomes_reference",
+            "locator": "targets: Figure 2, p. 33 of alibayev2017 (from decree983_2010); "
+            "outcomes: each row's source_id and locator (from indicator_outcomes)",
+            "printed_in": "kzict",
         }
 
 

@@ -18,15 +18,19 @@ class Ik2020Scorecard(Scorecard):
         title = "Information Kazakhstan 2020: targets against outcomes"
         description = (
             "Each of the 13 targets with the outcome in 2020 (or the nearest year, marked), the verdict "
-            "(met | not_met | not_measured), the year first met where a series shows it, and a one-line "
-            "basis. Derived from ik2020_targets and indicator_outcomes; never typed by hand."
+            "(met | not_met | not_measured), the year first met where a series shows it, the comparability of "
+            "the outcome with the target (same_definition | proxy | none), and a one-line basis. "
+            "Derived from ik2020_targets and indicator_outcomes; never typed by hand."
         )
         metadata = {
             "order": 160,
-            "locator": "§ The National ICT Policy, p. 34 (targets); shared/reference/outcomes.md (outcomes)",
+            "locator": "targets: § The National ICT Policy, p. 34 of alibayev2017 (from ik2020); "
+            "outcomes: each row's source_id and locator (from indicator_outcomes)",
             "note": "Rank targets compare 'at most', share targets 'at least'. 'press' figures are weaker than "
-            "'file' ones.",
-            "printed_in": "kzict_outcomes_reference",
+            "'file' ones; a file figure replaces a press one for the same year in indicator_outcomes, so each "
+            "verdict rests on the best grade there is. One rule for every target: a 'proxy' outcome is judged "
+            "and its basis says so first; with comparability 'none' the target is not judged.",
+            "printed_in": "kzict",
         }
 
 

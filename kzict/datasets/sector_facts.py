@@ -1,4 +1,4 @@
-"""The single sourced figures of Ch. 3 on the ICT sector."""
+"""The single sourced figures and dates of Ch. 3 on the ICT sector."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ RAW = raw_input(
         "period": "Period",
         "printed": "Printed value",
         "unit": "Unit",
+        "note": "Note",
     },
     derived={"value": "printed"},
 )
@@ -34,17 +35,32 @@ class SectorFacts(pa.DataFrameModel):
     )
     fact: Series[str] = pa.Field(description="What the figure is (kzict's short label).", metadata={"unit": "text"})
     geography: Series[str] = pa.Field(description="Where the figure applies.", metadata={"unit": "text"})
-    year: Series[pd.Int64Dtype] = year("Year, where printed; NA otherwise.", nullable=True)
+    year: Series[pd.Int64Dtype] = year(
+        "Year, where printed (for a date fact: its year); NA otherwise, never inferred.", nullable=True
+    )
     period: Series[str] = pa.Field(
-        nullable=True, description="Period, where printed; NA otherwise.", metadata={"unit": "text"}
+        nullable=True,
+        description="Period, where printed (for a date fact spanning years: 'first-last'); NA otherwise.",
+        metadata={"unit": "text"},
     )
     value: Series[float] = pa.Field(
-        ge=0, le=100, description="The figure; unit in `unit`.", metadata={"unit": "see `unit`"}
+        nullable=True,
+        ge=0,
+        le=100,
+        description="The figure; unit in `unit`. NA for a date fact (its date is in `year` / `period`).",
+        metadata={"unit": "see `unit`"},
     )
     unit: Series[str] = pa.Field(
-        str_startswith="%", description="Unit of `value` (a per cent of what).", metadata={"unit": "text"}
+        str_matches=r"^(%.*|date)$",
+        description="Unit of `value` (a per cent of what), or 'date' for a fact that is a date.",
+        metadata={"unit": "text"},
     )
-    printed: Series[str] = pa.Field(description="The figure as printed.", metadata={"unit": "text"})
+    printed: Series[str] = pa.Field(description="The figure or date as printed.", metadata={"unit": "text"})
+    note: Series[str] = pa.Field(
+        nullable=True,
+        description="Why a year is missing, or where the text and a figure disagree.",
+        metadata={"unit": "text"},
+    )
     source_id: Series[str] = source_id()
     locator: Series[str] = locator()
 
@@ -53,15 +69,22 @@ class SectorFacts(pa.DataFrameModel):
         title = "Single sourced figures on the ICT sector (Ch. 3)"
         description = (
             "The other sourced single figures of Ch. 3: shares of value added, telecom's share of the "
-            "sector, coverage, local content, growth targets, ICT goods' share of trade."
+            "sector, coverage, local content, growth targets, ICT goods' share of trade; and its dates: "
+            "IITU's and the Infocommunication Development Fund's launch, the two steps of IK2020."
         )
         unique = ["fact_id"]
         metadata = {
             "order": 120,
             "rows": "printed",
-            "locator": "Ch. 3, pp. 28-33",
-            "note": "Qualifiers such as 'approximately' are kept in `printed`.",
+            "locator": "Ch. 3, pp. 28-37",
+            "note": "Qualifiers such as 'approximately' are kept in `printed`. A year the text does not print "
+            "is NA with a note.",
         }
+
+    @pa.dataframe_check(description="a figure has a value; a date has none, and a year or period instead")
+    def value_iff_figure__value(cls, df: pd.DataFrame) -> Series[bool]:
+        date = df["unit"] == "date"
+        return (df["value"].isna() == date) & (~date | df["year"].notna() | df["period"].notna())
 
 
 def _approximate_percent(value) -> float:
@@ -71,6 +94,11 @@ def _approximate_percent(value) -> float:
 
 def process(raw: RawTable) -> pd.DataFrame:
     h = RAW.headers
+    units = raw.parse(h["unit"], p.text)
+    values = [
+        None if unit == "date" else raw.check(row, h["printed"], _approximate_percent, cells[h["printed"]])
+        for unit, (row, cells) in zip(units, raw.rows)
+    ]
     return frame(
         raw,
         RAW,
@@ -80,8 +108,9 @@ def process(raw: RawTable) -> pd.DataFrame:
             "geography": raw.parse(h["geography"], p.text),
             "year": pd.array(raw.parse(h["year"], p.optional(p.year)), dtype="Int64"),
             "period": raw.parse(h["period"], p.optional_text),
-            "value": raw.parse(h["printed"], _approximate_percent),
-            "unit": raw.parse(h["unit"], p.text),
-            "printed": raw.parse(h["printed"], p.text),
+            "value": pd.array(values, dtype="Float64").astype(float),
+            "unit": units,
+            "printed": raw.parse(h["printed"], lambda v: p.text(str(v))),
+            "note": raw.parse(h["note"], p.optional_text),
         },
     )

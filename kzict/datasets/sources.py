@@ -13,7 +13,7 @@ from kzict.pipeline.parse import RawTable
 RAW = raw_input(
     "sources.xlsx",
     "Sources",
-    {"source_id": "source_id", "citation": "citation", "kind": "kind", "url": "url", "via": "via"},
+    {c: c for c in ("source_id", "citation", "author", "year", "title", "container", "kind", "url", "accessed", "via")},
     provenance=False,
 )
 
@@ -25,7 +25,26 @@ class Sources(pa.DataFrameModel):
         description="Identifier used by `source_id` in every table.",
         metadata={"unit": "id"},
     )
-    citation: Series[str] = pa.Field(description="Full citation.", metadata={"unit": "text"})
+    citation: Series[str] = pa.Field(description="Full citation, formatted.", metadata={"unit": "text"})
+    author: Series[str] = pa.Field(
+        nullable=True,
+        description="Author or organisation, as cited ('Family, Given' for a person); NA where the work does not "
+        "state it.",
+        metadata={"unit": "text"},
+    )
+    year: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=1990,
+        le=2100,
+        description="Year of publication (for a series of editions: the newest used); NA where not stated.",
+        metadata={"unit": "year"},
+    )
+    title: Series[str] = pa.Field(description="Title of the work.", metadata={"unit": "text"})
+    container: Series[str] = pa.Field(
+        nullable=True,
+        description="Where the work appears: publisher, site, journal, database or file.",
+        metadata={"unit": "text"},
+    )
     kind: Series[str] = pa.Field(
         isin=["thesis", "report", "decree", "database", "web", "paper"],
         description="Kind of work.",
@@ -36,6 +55,12 @@ class Sources(pa.DataFrameModel):
         str_matches=r"^https?://",
         description="Address of the work; NA if none is known.",
         metadata={"unit": "URL"},
+    )
+    accessed: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^\d{4}-\d{2}-\d{2}$",
+        description="Date kzict read the work at `url` (ISO 8601); NA for works known only through the thesis.",
+        metadata={"unit": "date"},
     )
     via: Series[str] = pa.Field(
         nullable=True,
@@ -55,12 +80,11 @@ class Sources(pa.DataFrameModel):
         }
 
 
+OPTIONAL = ("author", "container", "url", "accessed", "via")
+
+
 def process(raw: RawTable) -> pd.DataFrame:
     h = RAW.headers
-    return pd.DataFrame(
-        {
-            col: raw.parse(h[col], p.optional_text if col in ("url", "via") else p.text)
-            for col in ("source_id", "citation", "kind", "url", "via")
-        },
-        index=pd.Index(raw.row_numbers, name="raw_row"),
-    )
+    cols = {col: raw.parse(h[col], p.optional_text if col in OPTIONAL else p.text) for col in h if col != "year"}
+    cols["year"] = pd.array(raw.parse(h["year"], p.optional(p.year)), dtype="Int64")
+    return pd.DataFrame({c: cols[c] for c in h}, index=pd.Index(raw.row_numbers, name="raw_row"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -31,8 +33,19 @@ class SurveyProfile(pa.DataFrameModel):
         description="Category of the measure ('all' for a single figure).", metadata={"unit": "text"}
     )
     statistic: Series[str] = pa.Field(
-        isin=["count", "share", "min", "max", "mean", "mean_lower_bound", "mean_upper_bound"],
-        description="Kind of figure.",
+        isin=[
+            "count",
+            "share",
+            "min",
+            "max",
+            "mean",
+            "mean_lower_bound",
+            "mean_upper_bound",
+            "approximate",
+            "all_of_group",
+        ],
+        description="Kind of figure ('all_of_group': the text says all of the group, stored as 100 %; not a "
+        "rounded share).",
         metadata={"unit": "category"},
     )
     group: Series[str] = pa.Field(
@@ -40,7 +53,7 @@ class SurveyProfile(pa.DataFrameModel):
     )
     value: Series[float] = pa.Field(ge=0, description="The figure; unit in `unit`.", metadata={"unit": "see `unit`"})
     unit: Series[str] = pa.Field(
-        isin=["persons", "questions", "%", "years", "employees"],
+        isin=["persons", "questions", "%", "years", "employees", "minutes"],
         description="Unit of `value`.",
         metadata={"unit": "category"},
     )
@@ -53,14 +66,17 @@ class SurveyProfile(pa.DataFrameModel):
         title = "Profile of the entrepreneurs surveyed and interviewed"
         description = (
             "The thesis's own survey: counts of invited, surveyed and interviewed entrepreneurs; shares "
-            "by purpose of stay abroad, residence and gender; age, years abroad and experience."
+            "by purpose of stay abroad, residence and gender; age, years abroad and experience; the length "
+            "of the survey and of the interviews."
         )
         unique = ["measure", "category", "statistic"]
         metadata = {
             "order": 90,
             "rows": "printed",
             "locator": "§ Population and Setting, p. 24",
-            "note": "The base of the shares is not printed ('respondents'); the shares are stored as printed.",
+            "note": "The base of the shares is not printed ('respondents'); the shares are stored as printed. "
+            "'All respondents have been abroad' is stored as 100 % (statistic 'all_of_group'), printed 'all'. "
+            "A printed range ('about 25-30 minutes') is two rows, min and max, each with the whole range in `printed`.",
         }
 
     @pa.dataframe_check(description="shares are per cent of at most 100")
@@ -69,21 +85,36 @@ class SurveyProfile(pa.DataFrameModel):
         return ~share | ((df["unit"] == "%") & (df["value"] <= 100))
 
 
-def _figure(value) -> float:
-    """A printed figure: '42', '2.4', '30%' (the unit column says which)."""
-    text = p.text(value)
+_QUALIFIER = re.compile(r"^(?:approximately(?: in)?|about)\s+")
+
+
+def _figure(value, statistic: str = "") -> float:
+    """A printed figure: '42', '2.4', '30%', 'all' (100 %), 'approximately in 10', or a range 'about 25-30'
+    (its lower end for statistic 'min', its upper end for 'max'). Qualifiers stay in `printed`."""
+    text = _QUALIFIER.sub("", p.text(value))
+    if text == "all":
+        return 100.0
+    if re.fullmatch(r"[0-9.]+-[0-9.]+", text):
+        if statistic not in ("min", "max"):
+            raise ValueError("a printed range is stored as two rows, statistic 'min' and 'max'")
+        low, high = text.split("-")
+        return p.number(low if statistic == "min" else high)
     return p.percent(text) if text.endswith("%") else p.number(text)
 
 
 def process(raw: RawTable) -> pd.DataFrame:
     h = RAW.headers
     cols = {c: raw.parse(h[c], p.text) for c in ("measure", "category", "statistic", "group")}
+    values = [
+        raw.check(row, h["printed"], lambda v, s=stat: _figure(v, s), cells[h["printed"]])
+        for stat, (row, cells) in zip(cols["statistic"], raw.rows)
+    ]
     return frame(
         raw,
         RAW,
         {
             **cols,
-            "value": raw.parse(h["printed"], _figure),
+            "value": values,
             "unit": raw.parse(h["unit"], p.text),
             "printed": raw.parse(h["printed"], lambda v: p.text(str(v))),
         },

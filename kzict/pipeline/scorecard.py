@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 MET, NOT_MET, NOT_MEASURED = "met", "not_met", "not_measured"
+PROXY = "proxy"
 MAX_YEARS_AWAY = 2  # the nearest figure may stand in for the target year if it is this close
 
 
@@ -114,14 +115,18 @@ def verdict(
 def score(
     targets: pd.DataFrame, outcomes: pd.DataFrame, links: dict[int, dict], programme: str, step_years: dict[str, int]
 ) -> pd.DataFrame:
-    """One verdict per target. ``links`` maps a target id to its outcome indicator, comparability and basis."""
+    """One verdict per target. ``links`` maps a target id to its outcome indicator, comparability and basis.
+
+    One rule for every target: a 'same_definition' or 'proxy' outcome is judged (a proxy verdict says so
+    first in its basis); 'none' is not judged, whatever figures of other measures exist.
+    """
     rows = []
     for t in targets.itertuples(index=False):
         link = links.get(t.target_id)
         if link is None:
             raise ValueError(f"{programme} target {t.target_id} has no row in the Links sheet")
         series = outcomes[outcomes["indicator"] == link["indicator"]] if link["indicator"] else outcomes.iloc[:0]
-        if link["comparable"]:
+        if link["comparability"] != "none":
             v = verdict(
                 t.target_value,
                 t.comparison,
@@ -130,7 +135,10 @@ def score(
                 series,
                 step_years=step_years.get(link["indicator"], 1),
             )
-            basis = f"{v.basis}. {link['basis']}" if v.status != NOT_MEASURED else v.basis
+            if link["comparability"] == PROXY:  # the verdict rests on a stand-in: say so first
+                basis = f"On a proxy: {link['basis']}. {v.basis}"
+            else:
+                basis = f"{v.basis}. {link['basis']}" if v.status != NOT_MEASURED else v.basis
         else:  # no comparable figure: say why, never judge on a different measure
             v, basis = Verdict(NOT_MEASURED, link["basis"]), link["basis"]
         rows.append(
@@ -146,6 +154,7 @@ def score(
                 "outcome_value": v.outcome_value,
                 "outcome_qualifier": v.outcome_qualifier,
                 "nearest_year": v.nearest_year,
+                "comparability": link["comparability"],
                 "status": v.status,
                 "first_met_year": v.first_met_year,
                 "basis": " ".join(basis.split()),

@@ -18,7 +18,7 @@ from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, data_table, html_table
 
 HOME_SCORECARD = "ik2020_scorecard"
 SCORECARD_SUFFIX = "_scorecard"
-OUTCOME_SOURCES = ("kzict_outcomes_reference",)  # printed_in of outcome tables: their charts are the key charts
+OUTCOME_SOURCES = ("kzict",)  # printed_in of outcome tables: their charts are the key charts
 
 
 @dataclass
@@ -168,7 +168,8 @@ def corrections(site: Site) -> str:
         "# Corrections",
         "",
         "Where the print contradicts itself, the raw data keep the printed value and "
-        f"the build applies a recorded correction (`kzict.corrections()`): {len(df)} values.",
+        f"the build applies a recorded correction (`kzict.corrections()`): {len(df)} "
+        f"correction{'s' if len(df) != 1 else ''} changing {sum(len(k.split(' | ')) for k in df['key'])} values.",
         "",
     ]
     for name, part in df.groupby("dataset", sort=False):

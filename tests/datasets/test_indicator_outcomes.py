@@ -1,33 +1,65 @@
 """indicator_outcomes: the values, asserted one by one."""
 
+import pandas as pd
 
-def test_outcome_series_are_full_and_graded(tables):
+
+def test_file_grade_values_replace_press_ones_where_a_snapshot_covers(tables):
     o = tables["indicator_outcomes"]
-    net = o[o["indicator"] == "internet_users_pct"].set_index("year")["value"]
-    assert net.index.tolist() == list(range(2005, 2024)) and net[2005] == 2.96 and net[2023] == 92.88
+    net = o[o["indicator"] == "internet_users_pct"].set_index("year")
+    assert net.index.tolist() == list(range(2005, 2024))  # the sheet's window; the file has 1990-2024
+    assert (net["grade"] == "file").all() and (net["source_id"] == "wb_wdi").all()
+    assert net.loc[2005, "printed"] == "2.961699963" and round(net.loc[2023, "value"], 2) == 92.88
+    assert net.loc[2020, "locator"] == "wdi-KAZ-all-indicators-2026-04-08.csv, line 1284, column 2020"
     eg = o[o["indicator"] == "egov_rank"].set_index("year")
     assert eg["value"].to_dict() == {2010: 46, 2012: 38, 2014: 28, 2016: 33, 2018: 39, 2020: 29, 2022: 28}
-    assert eg["grade"].to_dict() == {
-        2010: "file",
-        2012: "file",
-        2014: "file",
-        2016: "press",
-        2018: "file",
-        2020: "press",
-        2022: "press",
-    }
-    db = o[o["indicator"] == "doing_business_rank"]
+    # 2016 was a press statement; the UN file now gives it
+    assert eg["grade"].to_dict() == {y: "file" if y <= 2018 else "press" for y in eg.index}
+    assert eg.loc[2016, ["source_id", "locator"]].tolist() == [
+        "un_egov_survey",
+        "egdi-2016.csv, line 9, column e-gov-rank",
+    ]
+    idx = o[o["indicator"] == "egov_index"].set_index("year")["value"]
+    assert idx.to_dict() == {2010: 0.5578, 2012: 0.6844, 2014: 0.7283, 2016: 0.7250, 2018: 0.7597}
+
+
+def test_doing_business_files_map_data_year_to_report_edition(tables):
+    o = tables["indicator_outcomes"]
+    db = o[o["indicator"] == "doing_business_rank"].set_index("year")
+    assert db["value"].to_dict() == {2016: 51, 2017: 35, 2018: 36, 2019: 28, 2020: 25}
+    assert db["grade"].to_dict() == {2016: "file", 2017: "file", 2018: "file", 2019: "press", 2020: "press"}
+    assert db.loc[2016, "locator"].startswith("wb-doing-business-file2015.csv, line 86")
+    assert "data year 2015 is the report Doing Business 2016" in db.loc[2016, "note"]
+    assert "printed 41" in db.loc[2016, "note"]
     assert db["note"].str.contains("discontinued").all()
-    exp = o[o["indicator"] == "ict_service_exports_usd_mn"].set_index("year")["value"]
-    assert exp.to_dict() == {
-        2009: 124.58,
-        2010: 93.59,
-        2011: 103.70,
-        2012: 124.36,
-        2013: 140.65,
-        2014: 146.56,
-        2015: 142.80,
-    }
+
+
+def test_a_bound_over_a_range_is_not_a_value_for_one_year(tables):
+    o = tables["indicator_outcomes"].set_index(["indicator", "year"])
+    b = o.loc[("ict_spending_pct_gdp", 2016)]
+    assert (b["value"], b["qualifier"], b["period"]) == (0.6, "at most", "since 2016")
+    assert "not a value for one year" in b["note"]
+    assert ("ict_spending_pct_gdp", 2021) not in o.index
+    assert o["period"].notna().sum() == 1
+
+
+def test_not_found_rows_cite_nothing_and_say_so(tables):
+    o = tables["indicator_outcomes"]
     missing = o[o["value"].isna()]
-    assert len(missing) >= 7 and missing["note"].notna().all()
-    assert set(o["grade"]) == {"file", "press"}
+    assert len(missing) == 8 and missing["note"].notna().all()
+    unsourced = missing[missing["source_id"].isna()]
+    assert len(unsourced) == 7 and unsourced["grade"].isna().all() and unsourced["locator"].isna().all()
+    assert unsourced["note"].str.startswith("Looked for and not found").all()
+    assert not o["note"].str.contains("public copy we could reach", na=False).any()
+    tv = o.set_index("indicator").loc["digital_tv_coverage_pct"]
+    assert tv["source_id"] == "baq_kz" and "not judged" in tv["note"]
+    assert set(o["grade"].dropna()) == {"file", "press"}
+
+
+def test_ict_service_exports_and_the_2021_figure_keep_their_sources(tables):
+    o = tables["indicator_outcomes"].set_index(["indicator", "year"])
+    exp = o.loc["ict_service_exports_usd_mn"]
+    assert exp.index.tolist() == list(range(2009, 2016)) and (exp["source_id"] == "wb_wdi").all()
+    assert round(exp.loc[2014, "value"], 2) == 146.56 and exp.loc[2014, "printed"] == "146557354.58196"
+    e = o.loc[("egov_services_electronic_pct", 2021)]
+    assert e["source_id"] == "inbusiness_kz" and "October 2021" in e["locator"]
+    assert pd.isna(o.loc[("digital_literacy_pct", 2021), "period"])

@@ -32,6 +32,15 @@ def test_trade_reproduces_the_thesis_ratios_only_with_corrected_labels(tables):
 def test_corrections_table_lists_the_trade_swap():
     c = kzict.corrections()
     assert list(c.columns) == ["correction_id", "dataset", "key", "field", "printed", "used", "reason", "evidence"]
-    assert len(c) == 6 and set(c["dataset"]) == {"it_trade"} and set(c["field"]) == {"flow"}
-    assert sorted(zip(c["printed"], c["used"])) == [("export", "import")] * 2 + [("import", "export")] * 4
-    assert c["reason"].str.len().min() > 50 and c["evidence"].str.contains("7.45").all()
+    # one correction, with its reason once, naming the six rows it changes
+    assert len(c) == 1 and c.loc[0, ["correction_id", "dataset", "field"]].tolist() == [
+        "it_trade-flow-labels",
+        "it_trade",
+        "flow",
+    ]
+    keys, printed, used = (c.loc[0, col].split(" | ") for col in ("key", "printed", "used"))
+    assert keys[0] == "year=2014; printed_label=export" and len(keys) == 6
+    assert sorted(zip(printed, used)) == [("export", "import")] * 2 + [("import", "export")] * 4
+    assert len(c.loc[0, "reason"]) > 50 and "7.45" in c.loc[0, "evidence"]
+    # the evidence links the independent cross-check and cites no file users do not have
+    assert "trade_crosscheck" in c.loc[0, "evidence"] and "shared/" not in c.loc[0, "evidence"]

@@ -2,9 +2,8 @@
 
 import pandas as pd
 
-from kzict.pipeline import snapshots
-
-PRIMARY = {"alibayev2017": "thesis", "electronics_semiperiphery": "paper"}  # works that print figures themselves
+# works that print figures themselves, and kzict (which compiled the outcome tables)
+PRIMARY = {"alibayev2017": "thesis", "electronics_semiperiphery": "paper", "kzict": "database"}
 
 
 def test_sources_table(tables):
@@ -25,16 +24,39 @@ def test_sources_table(tables):
     assert src.loc["decree983_2010", "url"].startswith("http://adilet.zan.kz/")
 
 
-def test_sources_via_resolves_and_everything_came_via_the_thesis(tables):
+def test_structured_fields(tables):
+    src = tables["sources"].set_index("source_id")
+    assert src.loc["alibayev2017", ["author", "year", "title"]].tolist() == [
+        "Alibayev, Yerdaulet",
+        2017,
+        "The Role of the State and Entrepreneurs in Transnational Development of Information and Technology "
+        "Sector in Kazakhstan",
+    ]
+    assert src.loc["oecd2013", ["author", "year"]].tolist() == ["OECD", 2013]
+    # the electronics paper states neither authors nor year: both stay missing
+    assert src.loc["electronics_semiperiphery", ["author", "year"]].isna().all()
+    assert src.loc["baq_kz", ["author", "accessed"]].tolist() == ["Baq.kz", "2026-11-29"]
+    assert src["title"].str.len().min() > 5
+
+
+def test_nothing_cites_a_file_users_do_not_have(tables):
+    src = tables["sources"]
+    assert "kzict_outcomes_reference" not in set(src["source_id"])
+    for col in ("citation", "container", "url"):
+        assert not src[col].str.contains("shared/|outcomes.md", na=False).any(), col
+
+
+def test_sources_via_resolves_and_every_source_is_read_directly_or_via_the_thesis(tables):
     src = tables["sources"]
     assert set(src["via"].dropna()) <= set(src["source_id"])
     by_id = src.set_index("source_id")
     for sid, kind in PRIMARY.items():
         assert by_id.loc[sid, "kind"] == kind and pd.isna(by_id.loc[sid, "via"])
-    # outcome sources were read by kzict directly (via NA), each with its address
-    direct = set(tables["indicator_outcomes"]["source_id"]) - {"kzict_outcomes_reference"}
-    # and so were the publishers of the data snapshots (data/raw/snapshots/MANIFEST.csv)
-    direct |= {r["source_id"] for r in snapshots.read_manifest().values()}
-    assert by_id.loc[sorted(direct), "via"].isna().all() and by_id.loc[sorted(direct), "url"].notna().all()
-    rest = src[~src["source_id"].isin(set(PRIMARY) | direct | {"kzict_outcomes_reference"})]
-    assert (rest["via"] == "alibayev2017").all()
+    rest = by_id.drop(index=list(PRIMARY))
+    direct = rest[rest["via"].isna()]
+    # what kzict read itself has its address and the date it was read; the rest came via the thesis
+    assert direct["url"].notna().all() and (direct["accessed"] == "2026-11-29").all()
+    assert (rest.loc[rest["via"].notna(), "via"] == "alibayev2017").all()
+    assert rest.loc[rest["via"].notna(), "accessed"].isna().all()
+    used = set(tables["indicator_outcomes"]["source_id"].dropna())
+    assert used <= set(direct.index)

@@ -25,3 +25,19 @@ def test_survey_profile(tables):
     assert t.loc[("experience_in_it", "all")].to_dict() == {"mean_lower_bound": 7, "mean_upper_bound": 8}
     for measure in ("purpose_of_stay_abroad", "residence", "gender"):
         assert t.loc[measure].sum() == 100, measure
+
+
+def test_printed_survey_facts_that_were_missing(tables):
+    t = tables["survey_profile"].set_index(["measure", "category", "statistic"]).sort_index()
+    # 15 questions taking approximately 10 minutes (§ Methods, p. 22)
+    assert t.loc[("survey_duration", "all", "approximate"), ["value", "unit", "printed"]].tolist() == [
+        10,
+        "minutes",
+        "approximately in 10",
+    ]
+    # 'All respondents have been abroad' (p. 24)
+    assert t.loc[("been_abroad", "all", "all_of_group"), ["value", "unit", "printed"]].tolist() == [100, "%", "all"]
+    # the consent form: 'about 25-30 minutes' (Appendix, p. 63)
+    iv = t.loc[("interview_duration", "all")]
+    assert iv["value"].to_dict() == {"min": 25, "max": 30} and (iv["printed"] == "about 25-30").all()
+    assert (iv["locator"] == "Appendix, Interview/Survey Consent Template, p. 63").all()

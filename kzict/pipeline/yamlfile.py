@@ -1,0 +1,78 @@
+"""Reading kzict's hand-written YAML files (``corrections.yaml``, ``claims.yaml``) safely.
+
+A size cap, UTF-8 only, PyYAML's safe constructors, and aliases refused (or, where a
+file is written with them, capped in number): a malformed or hostile file is a
+:class:`kzict.errors.RawDataError` naming the file and, where there is one, the key.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kzict.errors import RawDataError
+
+MAX_BYTES = 1_000_000
+MAX_ALIASES = 500  # claims.yaml reuses its references by alias; nothing needs more
+
+
+class _Loader(yaml.SafeLoader):
+    allow_aliases = False
+    aliases = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            if not self.allow_aliases:
+                raise yaml.composer.ComposerError(
+                    None, None, f"alias *{event.anchor} refused: write the value out", event.start_mark
+                )
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise yaml.composer.ComposerError(None, None, f"more than {MAX_ALIASES} aliases", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def load(path: Path, aliases: bool = False) -> Any:
+    """The document of ``path``; ``aliases=True`` accepts up to ``MAX_ALIASES`` aliases."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RawDataError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise RawDataError(path, f"is larger than {MAX_BYTES:,} bytes; refused", found=len(data))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RawDataError(path, f"is not UTF-8 text (byte {exc.start})") from None
+    loader = _Loader(text)
+    loader.allow_aliases = aliases
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        raise RawDataError(path, f"cannot be read as YAML ({' '.join(str(exc).split())})") from None
+    finally:
+        loader.dispose()
+
+
+def require(path: Path, value: Any, kind: type | tuple[type, ...], key: str) -> Any:
+    """``value`` if it is of ``kind``, else an error naming the file and ``key``."""
+    if not isinstance(value, kind) or isinstance(value, bool) and bool not in _kinds(kind):
+        names = " or ".join(k.__name__ for k in _kinds(kind))
+        raise RawDataError(path, f"{key}: expected a {names}", found=type(value).__name__)
+    return value
+
+
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def finite(path: Path, value: Any, key: str) -> Any:
+    """``value`` unless it is a non-finite number (``.nan``, ``.inf``), which no record may hold."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise RawDataError(path, f"{key}: non-finite number refused", found=value)
+    return value
