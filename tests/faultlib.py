@@ -205,6 +205,47 @@ def oversized_rows(raw, step, t):
     return _edit(raw, step, fn)
 
 
+def non_finite_number(raw, step, t):
+    return _set(raw, step, t["number"], float("inf"))
+
+
+def nan_number(raw, step, t):
+    return _set(raw, step, t["number"], float("nan"))
+
+
+def text_number(raw, step, t):
+    return _set(raw, step, t["number"], "1e999")
+
+
+def fullwidth_year(raw, step, t):
+    return _set(raw, step, t["year"], "２０１４")
+
+
+def _text_header(step, t) -> str:
+    """The first raw header that is not a number, share or year column: where text is expected."""
+    return next(h for h in step.raw_headers if h not in t.values())
+
+
+def control_character(raw, step, t):
+    return _set(raw, step, _text_header(step, t), lambda v: f"{v}\rinjected")
+
+
+def escaped_character(raw, step, t):
+    return _set(raw, step, _text_header(step, t), lambda v: f"{v}_x000D_")
+
+
+def formula_text(raw, step, t):
+    return _set(raw, step, _text_header(step, t), lambda v: f'=HYPERLINK("http://x","{v}")')
+
+
+def hidden_row(raw, step, t):
+    def fn(ws, wb):
+        ws.row_dimensions[3].hidden = True
+        return [f"{step.sheet}!A3", "hidden"]
+
+    return _edit(raw, step, fn)
+
+
 FAULTS = [
     missing_sheet,
     missing_column,
@@ -223,6 +264,14 @@ FAULTS = [
     macro_enabled,
     oversized_file,
     oversized_rows,
+    non_finite_number,
+    nan_number,
+    text_number,
+    fullwidth_year,
+    control_character,
+    escaped_character,
+    formula_text,
+    hidden_row,
 ]
 
 
