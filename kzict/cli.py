@@ -68,7 +68,7 @@ def main(argv=None) -> int:
                 [a for k in ("raw", "out") if getattr(args, k) for a in (f"--{k}", str(getattr(args, k)))]
             )
         elif args.command == "validate":
-            n = kzict.verify()
+            n = kzict.verify().files
             for name in kzict.datasets():
                 kzict.load(name, validate=True)
             print(f"{n} files match their checksums; {len(kzict.datasets())} datasets pass their schemas")

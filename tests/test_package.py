@@ -172,10 +172,10 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     script = (
         "import kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
         "print(sum(len(kzict.load(n)) for n in kzict.datasets())); print(len(kzict.load_raw('it_trade'))); "
-        "print(kzict.verify())"
+        "v = kzict.verify(); print(v.files); print(v.raw_inputs)"
     )
     out = run(str(venv / "bin" / "python"), "-c", script, cwd=tmp_path).stdout.split("\n")
     assert out[0] == kzict.__version__
     assert "site-packages/kzict/_data/clean" in out[1]
     assert int(out[2]) == sum(len(kzict.load(n)) for n in kzict.datasets())
-    assert out[3] == "6" and int(out[4]) == kzict.verify()
+    assert out[3] == "6" and int(out[4]) == kzict.verify().files and int(out[5]) == kzict.verify().raw_inputs > 0
