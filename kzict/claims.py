@@ -113,10 +113,24 @@ class Data:
 
 
 def load_registry(path=None) -> list[dict]:
+    """The claims of ``claims.yaml``; any problem with the file is a RawDataError naming it and the claim."""
     import yaml
 
-    text = (path or (_store.raw_dir() / REGISTRY)).read_text(encoding="utf-8")
-    claims = yaml.safe_load(text)["claims"]
+    from kzict.errors import RawDataError
+
+    path = path or (_store.raw_dir() / REGISTRY)
+    try:
+        return _registry(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RawDataError(path, f"cannot be read as YAML ({type(exc).__name__}: {exc})") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RawDataError(path, str(exc) if isinstance(exc, ValueError) else f"malformed claims ({exc!r})") from None
+
+
+def _registry(doc) -> list[dict]:
+    if not isinstance(doc, dict) or not isinstance(doc.get("claims"), list):
+        raise ValueError("expected a mapping with a list under 'claims'")
+    claims = doc["claims"]
     seen = set()
     for c in claims:
         missing = {"claim_id", "chapter", "locator", "claim", "printed", "check", "args"} - set(c)

@@ -119,3 +119,23 @@ def test_a_raw_input_changed_after_the_build_is_caught(clean_copy, raw_copy, mon
     (raw_copy / "corrections.yaml").write_text((raw_copy / "corrections.yaml").read_text() + "\n# edited\n")
     with pytest.raises(IntegrityError, match="corrections.yaml changed since"):
         kzict.verify()
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("claims: [", "cannot be read as YAML"),
+        ("- just a list\n", "a list under 'claims'"),
+        ("claims:\n  - 3\n", "malformed claims"),
+        (b"\xff\xfe", "cannot be read"),
+    ],
+)
+def test_claims_yaml_errors_name_the_file(tmp_path, text, needle):
+    from kzict.claims import load_registry
+    from kzict.errors import RawDataError
+
+    path = tmp_path / "claims.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    with pytest.raises(RawDataError, match=needle) as err:
+        load_registry(path)
+    assert "claims.yaml" in str(err.value)
