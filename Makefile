@@ -44,7 +44,7 @@ reports/claims.md: $(STAMP) $(CLEAN_STAMP) data/raw/claims.yaml kzict/claims.py 
 	$(PY) -m kzict.claims --out $@
 
 export: $(STAMP) $(CLEAN_STAMP) ## Write every table to one Excel workbook: dist/kzict.xlsx
-	$(PY) -m kzict export --xlsx dist/kzict.xlsx
+	$(PY) -m kzict export --force --xlsx dist/kzict.xlsx
 
 figures: $(FIG_STAMP) ## Draw every chart into figures/ (PNG + SVG), only when inputs changed
 

@@ -15,19 +15,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzict import _store
+from kzict import _store, catalogue
 from kzict.codebook import Codebook
 
 if TYPE_CHECKING:
     import pandas as pd
 
-try:
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as _version
 
-    __version__ = _version("kzict")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+def __getattr__(name: str) -> str:
+    # __version__ is looked up on first use: importlib.metadata would cost every `import kzict` a tenth of
+    # the time the metadata commands take.
+    if name != "__version__":
+        raise AttributeError(f"module 'kzict' has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("kzict")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        version = "0+unknown"
+    globals()["__version__"] = version
+    return version
+
 
 __all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "cite", "__version__"]
 
@@ -40,6 +48,9 @@ def datasets() -> list[str]:
 def load(name: str, validate: bool = False) -> pd.DataFrame:
     """The clean table ``name`` as a pandas DataFrame with typed columns.
 
+    ``df.attrs`` carries its metadata: name, title, description, ``units`` (column -> unit),
+    ``sources`` (rows of ``sources``), locator, printed_in, licence and the data ``version``.
+
     The file is checked against the build's checksum manifest, so a hand-edited
     clean file raises :class:`kzict.errors.IntegrityError`. ``validate=True``
     also runs the full pandera schema.
@@ -50,6 +61,7 @@ def load(name: str, validate: bool = False) -> pd.DataFrame:
         from kzict.datasets import registry
 
         df = registry()[name].model.validate(df)
+    df.attrs.update(catalogue.attrs(res))
     return df
 
 
@@ -98,3 +110,10 @@ def cite(name: str | None = None, style: str = "text") -> str:
     from kzict.citation import cite as _cite
 
     return _cite(name, style)
+
+
+def __dir__() -> list[str]:
+    return sorted([*__all__, "errors"])
+
+
+del annotations, TYPE_CHECKING

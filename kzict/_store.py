@@ -50,6 +50,12 @@ class Verified:
     def __bool__(self) -> bool:
         return self.ok
 
+    def __str__(self) -> str:
+        return (
+            f"{self.files} files match their checksums and the package's digests "
+            f"({self.datasets} datasets, {self.raw_inputs} raw inputs as built from)"
+        )
+
 
 @cache
 def package() -> dict:

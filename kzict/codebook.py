@@ -62,8 +62,13 @@ class Codebook:
             lines.append(f"Note: {self.note}")
         lines.append("")
         width = max(len(c["column"]) for c in self.columns)
+        types = max(len(c["type"]) for c in self.columns)
+        units = max(len(f"[{c['unit']}]") for c in self.columns)
         for c in self.columns:
-            lines.append(f"  {c['column']:<{width}}  {c['type']:<8} [{c['unit']}]  {c['description']}")
+            unit = f"[{c['unit']}]"
+            lines.append(
+                f"  {c['column']:<{width}}  {c['type']:<{types}}  {unit:<{units}}  {c['description']}".rstrip()
+            )
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:

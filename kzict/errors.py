@@ -39,8 +39,12 @@ class UnknownDatasetError(KzictError, KeyError):
     """A dataset name that kzict does not have."""
 
     def __init__(self, name: str, valid):
+        import difflib
+
         self.name = name
-        super().__init__(f"no dataset {name!r}; valid names: {', '.join(valid)}")
+        close = difflib.get_close_matches(name, list(valid), n=3, cutoff=0.6)
+        hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+        super().__init__(f"no dataset {name!r}{hint}; valid names: {', '.join(valid)}")
 
     def __str__(self) -> str:
         return self.args[0]

@@ -111,6 +111,48 @@ def test_excel_export_never_writes_formulas(tmp_path):
     assert [c.quotePrefix for c in cells] == [True] * 6 + [False]
 
 
+def test_export_is_byte_reproducible_and_escapes_headers(tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from kzict.export import _table, export_xlsx
+
+    first = export_xlsx(tmp_path / "a.xlsx").read_bytes()
+    assert export_xlsx(tmp_path / "b.xlsx").read_bytes() == first  # the data site embeds it
+    wb = Workbook()
+    _table(wb, "t", pd.DataFrame({"=HYPERLINK(1)": ["x"], "plain": ["y"]}))
+    wb.save(tmp_path / "t.xlsx")
+    ws = load_workbook(tmp_path / "t.xlsx")["t"]
+    assert [(c.value, c.data_type, c.quotePrefix) for c in ws[1]] == [
+        ("=HYPERLINK(1)", "s", True),
+        ("plain", "s", False),
+    ]
+
+
+def test_load_attaches_metadata_in_attrs():
+    df = kzict.load("it_trade")
+    assert df.attrs == {
+        "name": "it_trade",
+        "title": "IT exports and imports of Kazakhstan, 2011-2015",
+        "description": kzict.describe("it_trade").description,
+        "units": {c["column"]: c["unit"] for c in kzict.describe("it_trade").columns},
+        "sources": ["kisi2016"],
+        "locator": "§ Export and Import, p. 32",
+        "printed_in": "alibayev2017",
+        "licence": "CC-BY-4.0",
+        "version": kzict.__version__,
+    }
+    assert df.attrs["units"]["value_usd_mn"] == "USD mn (current)"
+    assert kzict.load("it_trade", validate=True).attrs == df.attrs
+
+
+def test_the_public_namespace_holds_only_the_api():
+    assert dir(kzict) == sorted([*kzict.__all__, "errors"])
+    assert {"annotations", "PackageNotFoundError", "TYPE_CHECKING"}.isdisjoint(vars(kzict))
+    assert set(kzict.__all__) == {
+        "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "cite", "__version__"
+    }  # fmt: skip
+
+
 def _cli(*args):
     return subprocess.run([sys.executable, "-m", "kzict", *args], capture_output=True, text=True, cwd=REPO)
 
@@ -118,7 +160,9 @@ def _cli(*args):
 def test_cli_commands(tmp_path, capsys):
     from kzict.cli import main
 
-    assert main(["list"]) == 0 and capsys.readouterr().out.split() == kzict.datasets()
+    assert (
+        main(["list"]) == 0 and [line.split()[0] for line in capsys.readouterr().out.splitlines()] == kzict.datasets()
+    )
     assert main(["describe", "it_trade"]) == 0 and "value_usd_mn" in capsys.readouterr().out
     assert main(["show", "ict_value_added"]) == 0
     out = capsys.readouterr().out
@@ -172,10 +216,29 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     script = (
         "import kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
         "print(sum(len(kzict.load(n)) for n in kzict.datasets())); print(len(kzict.load_raw('it_trade'))); "
-        "v = kzict.verify(); print(v.files); print(v.raw_inputs)"
+        "print(kzict.verify())"
     )
     out = run(str(venv / "bin" / "python"), "-c", script, cwd=tmp_path).stdout.split("\n")
     assert out[0] == kzict.__version__
     assert "site-packages/kzict/_data/clean" in out[1]
     assert int(out[2]) == sum(len(kzict.load(n)) for n in kzict.datasets())
-    assert out[3] == "6" and int(out[4]) == kzict.verify().files and int(out[5]) == kzict.verify().raw_inputs > 0
+    assert out[3] == "6" and str(kzict.verify()) == out[4]
+
+    # The console script, with no flags, builds the shipped raw data into the working folder,
+    # never into site-packages.
+    work = tmp_path / "work"
+    work.mkdir()
+    shipped = Path(out[1])
+    before = {p.name: p.read_bytes() for p in shipped.iterdir()}
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work)
+    assert (proc.returncode, proc.stdout) == (
+        0,
+        f"built {len(kzict.datasets())} datasets into {work / 'kzict-clean'}\n",
+    )
+    assert proc.stderr == f"no --out given: building into {work / 'kzict-clean'}\n"
+    assert {p.name: p.read_bytes() for p in (work / "kzict-clean").iterdir()} == before
+    assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "build", "--out", str(shipped)], capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.startswith(f"kzict: {shipped} is inside the installed kzict package")
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "--version"], capture_output=True, text=True, cwd=work)
+    assert proc.stdout == f"kzict {kzict.__version__}\n"

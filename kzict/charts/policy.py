@@ -149,7 +149,7 @@ def ict_rankings(df: pd.DataFrame | None = None):
             )
             for _, r in g.iterrows():
                 of = "" if pd.isna(r.countries_ranked) else f" of {int(r.countries_ranked)}"
-                dy = -14 if name == "Global Information Technology Report" else 9
+                dy = -14  # below right: a rising line leaves the point towards the upper right
                 ax.annotate(
                     f"{r['rank']}{of}",
                     (r.edition_year, r["rank"]),
