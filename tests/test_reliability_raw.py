@@ -230,3 +230,14 @@ def test_a_share_whose_unit_column_says_percent_stays_in_range(tmp_path):
     df = pd.DataFrame({"value": [0.5, 250.0], "unit": ["%", "%"]})
     problems = list(_beyond_schema(ds, df))
     assert problems and problems[0][:2] == ("value", 1) and "'%'" in problems[0][2]
+
+
+def test_an_id_with_a_look_alike_character_is_refused(tmp_path):
+    """'alibayev2017' with a Cyrillic 'а' would pass as text and miss every join: ids are ASCII."""
+
+    def fn(ws, wb):
+        ws["D2"].value = "аlibayev2017"  # the first letter is Cyrillic
+
+    raw = _broken(tmp_path, "ict_value_added", fn)
+    with pytest.raises(RawDataError, match=r"Table1!D2.*ASCII"):
+        process(raw, only=["ict_value_added"])

@@ -74,6 +74,7 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
     return in_order(ds, out)
 
 
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 PLAUSIBLE = {"%": (0.0, 100.0)}  # unit -> range of a value whose unit is named in another column
 
 
@@ -83,7 +84,15 @@ def _beyond_schema(ds: Dataset, df: pd.DataFrame):
     import numpy as np
 
     for column, col in ds.schema.columns.items():
-        if column not in df.columns or not pd.api.types.is_numeric_dtype(df[column].dtype):
+        if column not in df.columns:
+            continue
+        if (col.metadata or {}).get("unit") == "id" and not pd.api.types.is_numeric_dtype(df[column].dtype):
+            text = df[column].dropna().astype(str)
+            bad_id = ~text.str.fullmatch(_ID)
+            for row in text.index[bad_id.to_numpy()][:1]:
+                yield column, row, "expected an id of ASCII letters, digits, '_', '-' or '.'"
+            continue
+        if not pd.api.types.is_numeric_dtype(df[column].dtype):
             continue
         values = pd.to_numeric(df[column], errors="coerce").astype("float64")
         bad = np.isinf(values)
