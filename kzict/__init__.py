@@ -83,8 +83,11 @@ def corrections() -> pd.DataFrame:
     return _store.read_verified(_store.resource("corrections", include_internal=True))
 
 
-def verify() -> int:
-    """Check every clean file against the checksum manifest; return how many were checked."""
+def verify() -> _store.Verified:
+    """Check every clean file against the manifest and the descriptor, and the raw inputs against the build's record.
+
+    Returns a summary (files, datasets, raw_inputs, ok); raises :class:`kzict.errors.IntegrityError` on a mismatch.
+    """
     return _store.verify_all()
 
 

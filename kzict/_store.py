@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -32,28 +34,107 @@ def raw_dir() -> Path | Traversable:
     return data_dir("raw")
 
 
+REBUILD = "rebuild with `make data` in a clone, or `kzict build --out DIR`"
+_LINE = re.compile(r"([0-9a-f]{64})  ([A-Za-z0-9][A-Za-z0-9_.-]*)")
+
+
+@dataclass(frozen=True)
+class Verified:
+    """What :func:`kzict.verify` checked: every clean file against the manifest and the descriptor."""
+
+    files: int
+    datasets: int
+    raw_inputs: int
+    ok: bool = True
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __str__(self) -> str:
+        return (
+            f"{self.files} files match their checksums and the package's digests "
+            f"({self.datasets} datasets, {self.raw_inputs} raw inputs as built from)"
+        )
+
+
 @cache
 def package() -> dict:
-    return json.loads(_read_checked(DESCRIPTOR))
+    return _package(clean_dir(), manifest())
 
 
 @cache
 def manifest() -> dict[str, str]:
-    text = (clean_dir() / MANIFEST).read_text(encoding="utf-8")
-    return {name: digest for digest, name in (line.split("  ", 1) for line in text.splitlines() if line)}
+    return parse_manifest(clean_dir())
+
+
+def _package(folder, digests: dict[str, str]) -> dict:
+    from kzict.errors import IntegrityError
+
+    try:
+        return json.loads(read_checked(folder, DESCRIPTOR, digests))
+    except ValueError as exc:
+        raise IntegrityError(f"{DESCRIPTOR} is not valid JSON ({exc}); {REBUILD}") from None
+
+
+def _read_text(folder, fname: str) -> str:
+    from kzict.errors import IntegrityError
+
+    try:
+        return (folder / fname).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise IntegrityError(f"{fname} is missing from {folder}; {REBUILD}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IntegrityError(f"{fname} in {folder} cannot be read ({exc}); {REBUILD}") from None
+
+
+def parse_manifest(folder) -> dict[str, str]:
+    """The manifest's lines, strictly: ``<sha256>  <file name>``, one per file, none repeated, none empty."""
+    from kzict.errors import IntegrityError
+
+    digests: dict[str, str] = {}
+    for i, line in enumerate(_read_text(folder, MANIFEST).split("\n")[:-1] or [""], start=1):
+        m = _LINE.fullmatch(line)
+        if m is None:
+            raise IntegrityError(f"{MANIFEST} line {i} is not '<sha256>  <file name>': {line[:80]!r}; {REBUILD}")
+        if m.group(2) in digests:
+            raise IntegrityError(f"{MANIFEST} lists {m.group(2)} twice (line {i}); {REBUILD}")
+        digests[m.group(2)] = m.group(1)
+    return digests
+
+
+def listed_files(folder) -> set[str] | None:
+    """The names a folder's manifest lists, or None when it has no readable manifest (not a clean folder)."""
+    from kzict.errors import IntegrityError
+
+    try:
+        return set(parse_manifest(folder))
+    except IntegrityError:
+        return None
+
+
+def checksums_digest(lines) -> str:
+    """The digest of the manifest's data lines (all but the descriptor's own), which the descriptor records."""
+    return hashlib.sha256("".join(sorted(lines)).encode("utf-8")).hexdigest()
 
 
 def _read_checked(fname: str) -> bytes:
+    return read_checked(clean_dir(), fname, manifest())
+
+
+def read_checked(folder, fname: str, digests: dict[str, str]) -> bytes:
     from kzict.errors import IntegrityError
 
-    data = (clean_dir() / fname).read_bytes()
-    expected = manifest().get(fname)
+    expected = digests.get(fname)
     if expected is None:
-        raise IntegrityError(f"{fname} is not in {MANIFEST}; rebuild with `make data`")
+        raise IntegrityError(f"{fname} is not in {MANIFEST}; {REBUILD}")
+    try:
+        data = (folder / fname).read_bytes()
+    except FileNotFoundError:
+        raise IntegrityError(f"{fname} is missing from {folder}; {REBUILD}") from None
     if hashlib.sha256(data).hexdigest() != expected:
         raise IntegrityError(
             f"{fname} differs from the checksum the build recorded in {MANIFEST}: "
-            "clean files are built, never edited by hand; rebuild with `make data`"
+            f"clean files are built, never edited by hand; {REBUILD}"
         )
     return data
 
@@ -72,9 +153,34 @@ def dataset_names() -> list[str]:
 
 
 def read_verified(res: dict) -> pd.DataFrame:
+    return _read_table(clean_dir(), res, manifest())
+
+
+def load_folder(folder, name: str) -> pd.DataFrame:
+    """Table ``name`` of the clean folder ``folder``, read exactly as :func:`kzict.load` reads it."""
+    digests = parse_manifest(folder)
+    pkg = _package(folder, digests)
+    return _read_table(folder, next(r for r in pkg["resources"] if r["name"] == name), digests)
+
+
+def _checked_path(res: dict) -> str:
+    from kzict.errors import IntegrityError
+
+    path = res.get("path")
+    if not isinstance(path, str) or not _LINE.fullmatch(f"{'0' * 64}  {path}") or path.startswith("."):
+        raise IntegrityError(f"{DESCRIPTOR}: resource {res.get('name')!r} has the path {path!r}, outside the folder")
+    return path
+
+
+def _read_table(folder, res: dict, digests: dict[str, str]) -> pd.DataFrame:
     import pandas as pd
 
-    data = _read_checked(res["path"])
+    from kzict.errors import IntegrityError
+
+    path = _checked_path(res)
+    data = read_checked(folder, path, digests)
+    if res.get("hash") != f"sha256:{digests[path]}":
+        raise IntegrityError(f"{path}: its {MANIFEST} line differs from the hash in {DESCRIPTOR}; {REBUILD}")
     dtypes = {
         f["name"]: (
             pd.CategoricalDtype(f["kzict:categories"], ordered=f["kzict:ordered"])
@@ -112,7 +218,50 @@ def read_raw(res: dict) -> pd.DataFrame:
     )
 
 
-def verify_all() -> int:
-    for fname in manifest():
-        _read_checked(fname)
-    return len(manifest())
+def verify_all() -> Verified:
+    return verify_folder(clean_dir(), raw_dir())
+
+
+def verify_folder(folder, raw=None) -> Verified:
+    """Check every file of a clean folder three ways: its bytes, its manifest line, the descriptor's record.
+
+    The manifest must list exactly the descriptor and its resources, each once; each resource's digest
+    must agree in both; the manifest's data lines must hash to what the descriptor recorded at build
+    time; and where the raw folder is at hand, each raw input must be the one the build read.
+    """
+    from kzict.errors import IntegrityError
+
+    digests = parse_manifest(folder)
+    pkg = _package(folder, digests)
+    paths = [_checked_path(r) for r in pkg.get("resources", [])]
+    expected = {*paths, DESCRIPTOR}
+    if set(digests) != expected or len(paths) != len(set(paths)):
+        missing, extra = sorted(expected - set(digests)), sorted(set(digests) - expected)
+        raise IntegrityError(f"{MANIFEST} does not list exactly the package's files: {missing=}, {extra=}; {REBUILD}")
+    lines = [f"{d}  {f}\n" for f, d in digests.items() if f != DESCRIPTOR]
+    if pkg.get("kzict:checksums") != f"sha256:{checksums_digest(lines)}":
+        raise IntegrityError(f"{MANIFEST} differs from the digest {DESCRIPTOR} recorded at build time; {REBUILD}")
+    for res in pkg["resources"]:
+        if res.get("hash") != f"sha256:{digests[res['path']]}":
+            raise IntegrityError(f"{res['path']}: its {MANIFEST} line differs from {DESCRIPTOR}'s hash; {REBUILD}")
+        read_checked(folder, res["path"], digests)
+    inputs = pkg.get("kzict:raw_inputs", [])
+    checked = 0
+    if raw is not None and _is_dir(raw):
+        for item in inputs:
+            try:
+                data = (raw / item["path"]).read_bytes()
+            except OSError:
+                raise IntegrityError(f"raw input {item['path']} is missing; the clean data was built from it") from None
+            if f"sha256:{hashlib.sha256(data).hexdigest()}" != item["hash"]:
+                raise IntegrityError(f"raw input {item['path']} changed since the clean data was built; {REBUILD}")
+            checked += 1
+    datasets = sum(r["name"] not in INTERNAL for r in pkg["resources"])
+    return Verified(files=len(digests) + 1, datasets=datasets, raw_inputs=checked)  # + the manifest itself
+
+
+def _is_dir(folder) -> bool:
+    try:
+        return folder.is_dir()
+    except OSError:
+        return False

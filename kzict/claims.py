@@ -115,13 +115,24 @@ class Data:
 
 
 def load_registry(path=None) -> list[dict]:
+    """The claims of ``claims.yaml``; any problem with the file is a RawDataError naming it and the claim."""
     from pathlib import Path
 
+    from kzict.errors import RawDataError
     from kzict.pipeline import yamlfile
 
     where = Path(str(path or (_store.raw_dir() / REGISTRY)))
-    doc = yamlfile.require(where, yamlfile.load(where, aliases=True), dict, "the document")
-    claims = yamlfile.require(where, doc.get("claims"), list, "claims")
+    doc = yamlfile.load(where, aliases=True)  # size-capped and safe; its own errors name the file
+    try:
+        return _registry(doc)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RawDataError(where, str(exc) if isinstance(exc, ValueError) else f"malformed claims ({exc!r})") from None
+
+
+def _registry(doc) -> list[dict]:
+    if not isinstance(doc, dict) or not isinstance(doc.get("claims"), list):
+        raise ValueError("expected a mapping with a list under 'claims'")
+    claims = doc["claims"]
     seen = set()
     for c in claims:
         missing = {"claim_id", "chapter", "locator", "claim", "printed", "check", "args"} - set(c)

@@ -52,3 +52,10 @@ class UnknownDatasetError(KzictError, KeyError):
 
 class IntegrityError(KzictError, RuntimeError):
     """A clean file differs from the checksum the build recorded for it."""
+
+
+class BuildTargetError(KzictError, OSError):
+    """The build refuses its target folder, or cannot write it; the target is left as it was."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

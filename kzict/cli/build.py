@@ -11,13 +11,9 @@ import sys
 from pathlib import Path
 
 from kzict import _paths
-from kzict.errors import KzictError, RawDataError
+from kzict.errors import BuildTargetError, RawDataError
 
 WHEEL_DEFAULT_OUT = "kzict-clean"
-
-
-class BuildTargetError(KzictError, ValueError):
-    """A build or ingest target kzict will not write: the installed package itself."""
 
 
 def installed() -> bool:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kzict.errors import RawDataError
+from kzict.errors import KzictError
 from kzict.pipeline.run import CLEAN_DIR, RAW_DIR, build
 
 
@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         names = build(args.raw, args.out)
-    except RawDataError as exc:
+    except KzictError as exc:
         print(f"build failed, {args.out} left as it was:\n  {exc}", file=sys.stderr)
         return 1
     print(f"built {len(names)} datasets into {args.out}")

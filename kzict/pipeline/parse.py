@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kzict.errors import RawDataError
+from kzict.pipeline.guard import MAX_BYTES, MAX_ROWS, cell_value, check_container, check_path, check_sheet
 
-MAX_BYTES = 2_000_000  # our workbooks are a few KB; anything this big is not a transcription
-MAX_ROWS = 500
-
-
-def _check_container(path: Path) -> None:
-    """Reject what is not a plain .xlsx before openpyxl parses it."""
-    if not path.is_file():
-        raise RawDataError(path, "workbook not found")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise RawDataError(path, f"workbook is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
-    if not zipfile.is_zipfile(path):
-        raise RawDataError(path, "not an .xlsx workbook (not a zip archive: truncated, corrupt or another format)")
-    with zipfile.ZipFile(path) as zf:
-        names = zf.namelist()
-        if zf.testzip() is not None:
-            raise RawDataError(path, "corrupt .xlsx (a member fails its CRC check)")
-        if "[Content_Types].xml" not in names:
-            raise RawDataError(path, "not an .xlsx workbook (no [Content_Types].xml)")
-        types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
-    if any(n.lower().endswith("vbaproject.bin") for n in names) or "macroEnabled" in types:
-        raise RawDataError(path, "macro-enabled workbook; save it as a plain .xlsx")
-    if any(n.startswith("xl/externalLinks/") for n in names):
-        raise RawDataError(path, "workbook has external links; paste the values instead")
+__all__ = ["MAX_BYTES", "MAX_ROWS", "RawTable", "Workbooks", "open_workbook", "read_sheet"]
 
 
 @dataclass
@@ -69,13 +47,18 @@ class RawTable:
         return [r for r, _ in self.rows]
 
 
-def open_workbook(path: Path):
-    """Check the container, then open it read-only: formulas stay unevaluated, external links unloaded."""
-    _check_container(path)
+def open_workbook(path: Path, root: Path | None = None):
+    """Check the path and the container, then open it: formulas stay unevaluated, external links unloaded.
+
+    Not read-only mode: that trusts a sheet's ``<dimension>`` and hides rows outside it, and it cannot
+    see hidden rows or number formats. The container checks bound what this costs.
+    """
+    check_path(path, path.parent if root is None else root)
+    check_container(path)
     from openpyxl import load_workbook  # defusedxml, when installed, makes its XML parsing safe
 
     try:
-        return load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        return load_workbook(path, read_only=False, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for broken parts
         raise RawDataError(path, f"cannot be read as a workbook ({type(exc).__name__}: {exc})") from None
 
@@ -90,7 +73,7 @@ class Workbooks:
         """The sheet, read once however many datasets use it (both scorecards read the same Links)."""
         path = self.folder / name
         if name not in self._open:
-            self._open[name] = open_workbook(path)
+            self._open[name] = open_workbook(path, self.folder)
         key = (name, sheet, tuple(headers))
         if key not in self._read:
             self._read[key] = read_sheet(path, sheet, headers, self._open[name])
@@ -110,13 +93,13 @@ def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
     if owned:
         wb = open_workbook(path)
     try:
-        if sheet not in wb.sheetnames:
-            raise RawDataError(path, f"sheet {sheet!r} is missing; the workbook has {wb.sheetnames}")
-        ws = wb[sheet]
+        ws = wb[_sheet_name(path, sheet, wb.sheetnames)]
+        check_sheet(path, ws)
         rows = ws.iter_rows()
         head = next(rows, None)
-        if head is None:
-            raise RawDataError(path, f"sheet is empty; expected a header row {headers}", sheet=sheet)
+        if head is None or all(c.value is None for c in head):
+            what = "sheet is empty" if ws.max_row <= 1 else "row 1 is empty"
+            raise RawDataError(path, f"{what}; expected a header row {headers}", sheet=sheet)
         found = [c.value for c in head]
         while found and found[-1] is None:
             found.pop()
@@ -152,7 +135,12 @@ def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
                         column=headers[i],
                         found=c.value,
                     )
-                values[headers[i]] = c.value.strip() if isinstance(c.value, str) else c.value
+                try:
+                    values[headers[i]] = cell_value(c)
+                except ValueError as exc:
+                    raise RawDataError(
+                        path, str(exc), sheet=sheet, cell=c.coordinate, column=headers[i], found=c.value
+                    ) from None
             if not values:
                 continue
             if len(data) >= MAX_ROWS:
@@ -166,6 +154,17 @@ def read_sheet(path: Path, sheet: str, headers: list[str], wb=None) -> RawTable:
             wb.close()
 
 
+def _sheet_name(path: Path, sheet: str, names: list[str]) -> str:
+    if sheet in names:
+        if [n for n in names if n.casefold() == sheet.casefold()] != [sheet]:
+            raise RawDataError(path, f"sheet {sheet!r} and another sheet differ only by case; keep one", sheet=sheet)
+        return sheet
+    near = [n for n in names if n.casefold() == sheet.casefold()]
+    if near:
+        raise RawDataError(path, f"sheet {sheet!r} is missing; sheet {near[0]!r} differs from it only by case")
+    raise RawDataError(path, f"sheet {sheet!r} is missing; the workbook has {names}")
+
+
 def _letter(i: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -174,18 +173,21 @@ def _letter(i: int) -> str:
 
 # --- parsers: each takes a cell value and returns it typed, or raises ValueError(what was expected)
 
-_NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 
 
 def number(value) -> float:
     if isinstance(value, bool) or value is None:
         raise ValueError("expected a number such as '2990.2'")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ValueError("expected a finite number (inf and nan are not data)")
         return float(value)
     text = str(value).strip()
     if re.fullmatch(r"[0-9]+,[0-9]+", text):
         raise ValueError("expected a number with a decimal point; decimal commas are not accepted")
-    if not _NUMBER.match(text):
+    if not _NUMBER.fullmatch(text):
         raise ValueError("expected a number such as '2990.2'")
     return float(text)
 
@@ -215,7 +217,7 @@ def year(value) -> int:
         raise ValueError(f"expected a year from {lo} to {hi}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
     if not isinstance(value, int) or not lo <= value <= hi:
         raise ValueError(f"expected a year from {lo} to {hi}")
@@ -242,7 +244,7 @@ def optional_text(value):
 def whole(value) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("expected a whole number")

@@ -2,23 +2,19 @@
 
 Every dataset the registry discovers is loaded from its raw sheet, processed,
 corrected and validated in memory (derived tables after their inputs); then
-the whole clean folder is written to a temporary sibling and swapped in. A
-failure anywhere leaves the last good ``data/clean/`` byte for byte as it was.
+kzict.pipeline.publish writes the clean folder to a staging sibling, reads it back
+and swaps it in. A failure anywhere leaves the last good ``data/clean/`` byte for
+byte as it was.
 The runner knows no dataset by name.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from kzict import _paths, _store
+from kzict import _paths
 from kzict.datasets import Dataset, registry
 from kzict.pipeline import corrections as corr
 from kzict.pipeline.parse import Workbooks
@@ -27,7 +23,6 @@ from kzict.pipeline.validate import check_foreign_keys, check_keys, validate, va
 RAW_DIR = Path(str(_paths.data_dir("raw")))
 CLEAN_DIR = Path(str(_paths.data_dir("clean")))
 CORRECTIONS = "corrections.yaml"
-FLOAT_FORMAT = "%.10g"
 
 
 def _selected(only: list[str] | None) -> dict[str, Dataset]:
@@ -71,41 +66,6 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
     return {n: tables[n] for n in datasets}, corrections
 
 
-def write(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path) -> None:
-    """Write the clean folder: CSVs, the descriptor, the checksum manifest."""
-    from kzict.pipeline.descriptor import descriptor
+from kzict.pipeline.publish import build  # noqa: E402  (the write/publish half; imports this module lazily)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    files = {f"{name}.csv": df for name, df in tables.items()}
-    files["corrections.csv"] = corrections
-    for fname, df in files.items():
-        df.to_csv(out_dir / fname, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
-    text = json.dumps(descriptor(tables, corrections), indent=2, ensure_ascii=False) + "\n"
-    (out_dir / _store.DESCRIPTOR).write_text(text, encoding="utf-8", newline="\n")
-    lines = [f"{sha256(out_dir / f)}  {f}\n" for f in sorted([*files, _store.DESCRIPTOR])]
-    (out_dir / _store.MANIFEST).write_text("".join(lines), encoding="utf-8", newline="\n")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build(raw_dir: Path = RAW_DIR, out_dir: Path = CLEAN_DIR) -> list[str]:
-    """Build ``out_dir`` from ``raw_dir``; on any error ``out_dir`` is left untouched."""
-    tables, corrections = process(raw_dir)
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".clean-", dir=out_dir.parent))
-    try:
-        write(tables, corrections, staging)
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(staging.name + "-old")
-            os.rename(out_dir, old)
-        os.rename(staging, out_dir)
-        if old is not None:
-            shutil.rmtree(old)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-    return list(tables)
+__all__ = ["CLEAN_DIR", "RAW_DIR", "build", "process"]

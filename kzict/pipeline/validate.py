@@ -18,6 +18,16 @@ def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
 
     assert ds.raw is not None
     raw = ds.raw
+    for column, row, problem in _beyond_schema(ds, df):
+        header = raw.raw_header(column)
+        raise RawDataError(
+            raw_dir / raw.workbook,
+            problem,
+            sheet=raw.sheet,
+            cell=f"{letter(raw, header)}{int(row)}" if header else None,
+            column=header,
+            found=df.loc[row, column],
+        )
     try:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
@@ -49,6 +59,8 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
     """A derived table has no raw cells of its own: a failure names the dataset, row and column."""
     import pandera.errors as pe
 
+    for column, row, problem in _beyond_schema(ds, df):
+        raise RawDataError(path, f"derived dataset {ds.name!r}, row {row}, column {column!r}: {problem}")
     try:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
@@ -60,6 +72,38 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
             found=fc["failure_case"],
         ) from None
     return in_order(ds, out)
+
+
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+PLAUSIBLE = {"%": (0.0, 100.0)}  # unit -> range of a value whose unit is named in another column
+
+
+def _beyond_schema(ds: Dataset, df: pd.DataFrame):
+    """(column, row, problem) for what every schema must refuse: a non-finite number, and a number outside
+    the plausible range of the unit another column names for it (a share typed as 0.8594 for 85.94%)."""
+    import numpy as np
+
+    for column, col in ds.schema.columns.items():
+        if column not in df.columns:
+            continue
+        if (col.metadata or {}).get("unit") == "id" and not pd.api.types.is_numeric_dtype(df[column].dtype):
+            text = df[column].dropna().astype(str)
+            bad_id = ~text.str.fullmatch(_ID)
+            for row in text.index[bad_id.to_numpy()][:1]:
+                yield column, row, "expected an id of ASCII letters, digits, '_', '-' or '.'"
+            continue
+        if not pd.api.types.is_numeric_dtype(df[column].dtype):
+            continue
+        values = pd.to_numeric(df[column], errors="coerce").astype("float64")
+        bad = np.isinf(values)
+        for row in df.index[bad.to_numpy()][:1]:
+            yield column, row, "expected a finite number (inf and nan are not data)"
+        unit = (col.metadata or {}).get("unit", "")
+        if unit.startswith("see `") and unit[5:-1] in df.columns:
+            for name, (lo, hi) in PLAUSIBLE.items():
+                out = (df[unit[5:-1]] == name) & values.notna() & ~values.between(lo, hi)
+                for row in df.index[out.to_numpy()][:1]:
+                    yield column, row, f"expected a value from {lo:g} to {hi:g} for the unit {name!r}"
 
 
 def in_order(ds: Dataset, df: pd.DataFrame) -> pd.DataFrame:

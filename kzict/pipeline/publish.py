@@ -1,0 +1,264 @@
+"""Writing the clean folder: refuse a wrong target, write a staging copy, read it back, swap it in atomically.
+
+Guarantees (each tested in tests/test_reliability_publish.py):
+
+- the target is empty, absent, or a kzict clean folder (every entry a file its manifest lists), and
+  never the raw folder or inside it: nothing the build did not write is ever deleted;
+- one build at a time per parent folder (an ``fcntl`` lock); leftovers of an interrupted build
+  (``.<name>-*`` folders beside the target) are removed by the next one;
+- the staging copy is read back with the loaders' own code and compared with the validated frames
+  before it is published;
+- on Linux the swap is one ``renameat2(RENAME_EXCHANGE)``: a kill at any moment leaves the old or the
+  new folder in place, never neither; elsewhere two renames under the lock, repaired by the next build;
+- any failure before the swap (bad input, disk full, permissions) leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import ctypes
+import errno
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from kzict import _store
+from kzict.errors import BuildTargetError
+
+FLOAT_FORMAT = "%.10g"
+LOCK_TIMEOUT = 60.0  # seconds a build waits for another build of the same folder
+RAW_INPUTS = ("*.xlsx", "corrections.yaml", "claims.yaml", "snapshots/MANIFEST.csv")
+
+
+def _checkpoint(step: str) -> None:
+    """A named moment of the build; tests replace this to kill the build there."""
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _put(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    _checkpoint(f"wrote {path.name}")
+
+
+def _csv(df: pd.DataFrame) -> bytes:
+    """The table as CSV; a text cell holding a carriage return forces quoting, which csv's minimal quoting misses."""
+    text_cols = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c].dtype)]
+    has_cr = any(df[c].astype("string").str.contains("\r", regex=False).any() for c in text_cols)
+    quoting = csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL
+    text = df.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT, quoting=quoting)
+    return text.encode("utf-8")
+
+
+def raw_inputs(raw_dir: Path) -> list[dict]:
+    """Every raw file the clean data is made from, with its digest: recorded in the descriptor."""
+    paths = sorted({p for pattern in RAW_INPUTS for p in Path(raw_dir).glob(pattern) if p.is_file()})
+    return [{"path": p.relative_to(raw_dir).as_posix(), "hash": f"sha256:{sha256(p)}"} for p in paths]
+
+
+def write(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path, raw_dir: Path) -> None:
+    """Write the clean folder: CSVs, the descriptor (with each file's digest), the checksum manifest."""
+    from kzict.pipeline.descriptor import descriptor
+
+    files = {f"{name}.csv": df for name, df in tables.items()}
+    files["corrections.csv"] = corrections
+    digests = {}
+    for fname, df in files.items():
+        data = _csv(df)
+        _put(out_dir / fname, data)
+        digests[fname] = (hashlib.sha256(data).hexdigest(), len(data))
+    desc = descriptor(tables, corrections)
+    for res in desc["resources"]:
+        res["hash"], res["bytes"] = f"sha256:{digests[res['path']][0]}", digests[res["path"]][1]
+    lines = {f: f"{digests[f][0]}  {f}\n" for f in files}
+    desc["kzict:raw_inputs"] = raw_inputs(raw_dir)
+    desc["kzict:checksums"] = f"sha256:{_store.checksums_digest(lines.values())}"
+    text = (json.dumps(desc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    _put(out_dir / _store.DESCRIPTOR, text)
+    lines[_store.DESCRIPTOR] = f"{hashlib.sha256(text).hexdigest()}  {_store.DESCRIPTOR}\n"
+    _put(out_dir / _store.MANIFEST, "".join(lines[f] for f in sorted(lines)).encode("utf-8"))
+
+
+def read_back(folder: Path, tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, raw_dir: Path) -> None:
+    """Load every table from ``folder`` as users load it, and compare with what was validated."""
+    from kzict.errors import IntegrityError
+
+    _store.verify_folder(folder, raw_dir)
+    for name, df in {**tables, "corrections": corrections}.items():
+        got = _store.load_folder(folder, name)
+        try:
+            pd.testing.assert_frame_equal(_plain(got), _plain(df), check_dtype=False, rtol=1e-9)
+        except AssertionError as exc:
+            raise IntegrityError(f"{name}.csv does not load back as it was validated: {exc}") from None
+    _checkpoint("read back")
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Values only: one spelling of missing (None), no dtype, so what differs is a value."""
+    out = df.reset_index(drop=True).astype(object)
+    return out.where(out.notna(), None)
+
+
+def check_target(out_dir: Path, raw_dir: Path) -> None:
+    """Refuse a target that is the raw folder, inside it, a link, not a folder, read-only, or holds other files."""
+    out, raw = Path(os.path.abspath(out_dir)), Path(os.path.realpath(raw_dir))
+    real = Path(os.path.realpath(out))
+    for a, b in ((real, raw), (raw, real)):
+        if a == b or b in a.parents:
+            raise BuildTargetError(f"{out_dir}: the build target must not be, hold or sit in the raw folder {raw}")
+    if not os.path.lexists(out):
+        return
+    if out.is_symlink() or not out.is_dir():
+        raise BuildTargetError(f"{out_dir}: not a folder (a file or a link); give a new or kzict clean folder")
+    if not out.stat().st_mode & stat.S_IWUSR:
+        raise BuildTargetError(f"{out_dir} is read-only; make it writable to rebuild it")
+    entries = os.listdir(out)
+    if not entries:
+        return
+    listed = _store.listed_files(out) or set()
+    foreign = sorted(e for e in entries if e != _store.MANIFEST and (e not in listed or not (out / e).is_file()))
+    if _store.DESCRIPTOR not in listed or foreign:
+        shown = ", ".join(foreign[:3]) if foreign else "no kzict manifest"
+        raise BuildTargetError(
+            f"{out_dir} holds files a kzict build did not write ({shown}); "
+            "give an empty folder, a new one, or a kzict clean folder: nothing else is overwritten"
+        )
+
+
+@contextlib.contextmanager
+def _locked(parent: Path):
+    """An exclusive lock on the target's parent folder: two builds of one folder never race."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, the swap still never deletes what it did not write
+        yield
+        return
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BuildTargetError(f"another build of {parent} has held it for {LOCK_TIMEOUT:g} s") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder this build or an earlier one wrote, read-only files included."""
+
+    def retry(func, p, _exc):
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(p), 0o700)
+            os.chmod(p, 0o700)
+            func(p)
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=retry)
+    else:
+        shutil.rmtree(path, onerror=retry)
+
+
+def _leftovers(out: Path) -> list[Path]:
+    return [p for p in out.parent.glob(f".{out.name}-*") if p.is_dir() and not p.is_symlink()]
+
+
+def _recover(out: Path) -> None:
+    """A fallback swap killed between its two renames left ``.<name>-old`` and no target: put it back."""
+    old = out.with_name(f".{out.name}-old")
+    if not os.path.lexists(out) and old.is_dir() and _store.DESCRIPTOR in (_store.listed_files(old) or ()):
+        os.rename(old, out)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    fn = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if fn is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` at ``out``; afterwards ``staging`` holds the old folder (or nothing)."""
+    _checkpoint("swap")
+    if not os.path.lexists(out):
+        os.rename(staging, out)
+    elif not _exchange(staging, out):
+        old = out.with_name(f".{out.name}-old")
+        os.rename(out, old)
+        _checkpoint("between renames")
+        os.rename(staging, out)
+        os.rename(old, staging)
+    _checkpoint("swapped")
+
+
+def publish(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path, raw_dir: Path) -> None:
+    """Write ``out_dir`` from validated frames, all at once or not at all."""
+    out, raw = Path(out_dir), Path(raw_dir)
+    check_target(out, raw)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(out.parent):
+        _recover(out)
+        for path in _leftovers(out):
+            _remove(path)
+        check_target(out, raw)  # again, under the lock
+        staging = out.with_name(f".{out.name}-build-{secrets.token_hex(4)}")
+        try:
+            os.mkdir(staging)
+            if out.is_dir():
+                os.chmod(staging, stat.S_IMODE(out.stat().st_mode))
+            _checkpoint("staging")
+            write(tables, corrections, staging, raw)
+            read_back(staging, tables, corrections, raw)
+            fd = os.open(staging, os.O_RDONLY)
+            os.fsync(fd)
+            os.close(fd)
+            _swap(staging, out)
+        except OSError as exc:
+            where = exc.filename or staging
+            raise BuildTargetError(
+                f"cannot write the build ({exc.strerror or exc}: {where}); {out} left as it was"
+            ) from None
+        finally:
+            if os.path.lexists(staging):
+                _remove(staging)
+        _checkpoint("done")
+
+
+def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> list[str]:
+    """Build ``out_dir`` from ``raw_dir``; on any error ``out_dir`` is left untouched."""
+    from kzict.pipeline.run import CLEAN_DIR, RAW_DIR, process
+
+    raw = Path(RAW_DIR if raw_dir is None else raw_dir)
+    out = Path(CLEAN_DIR if out_dir is None else out_dir)
+    check_target(out, raw)  # before the work of processing
+    tables, corrections = process(raw)
+    publish(tables, corrections, out, raw)
+    return list(tables)
