@@ -10,54 +10,9 @@ import matplotlib.ticker
 import pandas as pd
 
 import kzict
+from kzict.charts._peers import COLOURS, KAZ, PEERS, and_, lines, peers_of, source_caption, wdi
 from kzict.charts.style import ACCENT, MUTED, column_label, finish, house_style, ordinal, subplots, year_span
 from kzict.citation import short_citation
-
-KAZ = "KAZ"
-# Economies drawn beside Kazakhstan (of the peers kzict holds), and the aggregates drawn dashed.
-PEERS = ("RUS", "BLR", "UZB", "KGZ", "AZE", "TUR")
-AGGREGATES = ("WLD", "ECS")
-COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#76b7b2", "#b07aa1", "#9c755f")
-
-
-def _wdi(code: str, df: pd.DataFrame | None = None) -> pd.DataFrame:
-    df = kzict.load("wdi_indicators") if df is None else df
-    return df[df["indicator_code"] == code]
-
-
-def source_caption(df: pd.DataFrame, note: str = "") -> str:
-    """'Source: World Bank (2017-2026), WDI releases 2026-04-08 and 2023-03-01. <note>. Chart: kzict.'"""
-    cites = kzict.load("sources").set_index("source_id")["citation"]
-    works = "; ".join(short_citation(cites[s]) for s in dict.fromkeys(df["source_id"].dropna()))
-    text = f"Source: {works}"
-    if "release" in df.columns:
-        releases = sorted(set(df["release"].dropna()), reverse=True)
-        undated = df["release"].isna().any()
-        parts = [*releases, *(["an open-numbers subset (release not stated)"] if undated else [])]
-        text += f", {'release' if len(parts) == 1 else 'releases'} " + _and(parts)
-    return text + (f". {note[:1].upper()}{note[1:]}" if note else "") + ". Chart: kzict."
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _lines(ax, s: pd.DataFrame, scale: float = 1.0, peers: tuple[str, ...] = PEERS) -> None:
-    """Kazakhstan in the accent colour, peers thin, aggregates dashed; labelled by the file's country names."""
-    names = dict(zip(s["iso3"], s["country"]))
-    for i, iso in enumerate(p for p in peers if p in names):
-        g = s[s["iso3"] == iso].sort_values("year")
-        ax.plot(g["year"], g["value"] / scale, color=COLOURS[i % len(COLOURS)], linewidth=1.2, label=names[iso])
-    for iso, dash in zip(AGGREGATES, ("--", ":")):
-        if iso in names:
-            g = s[s["iso3"] == iso].sort_values("year")
-            ax.plot(g["year"], g["value"] / scale, color="#777777", linewidth=1.5, linestyle=dash, label=names[iso])
-    g = s[s["iso3"] == KAZ].sort_values("year")
-    ax.plot(g["year"], g["value"] / scale, color=ACCENT, linewidth=2.6, label=names.get(KAZ, KAZ), zorder=5)
-
-
-def _shown(s: pd.DataFrame, peers: tuple[str, ...] = PEERS) -> pd.DataFrame:
-    return s[s["iso3"].isin([KAZ, *peers, *AGGREGATES])]
 
 
 def ict_goods_trade(df: pd.DataFrame | None = None):
@@ -67,9 +22,9 @@ def ict_goods_trade(df: pd.DataFrame | None = None):
         fig, axes = subplots(1, 2, figsize=(10, 4.6))
         shown = []
         for ax, (code, flow) in zip(axes, panels):
-            s = _shown(_wdi(code, df))
+            s = peers_of(wdi(code, df))
             shown.append(s)
-            _lines(ax, s)
+            lines(ax, s)
             ax.set_title(f"ICT goods {flow}", fontsize=10.5)
             ax.set_xlabel("Year")
             ax.set_ylabel(f"{s['unit'].iloc[0]}")
@@ -86,7 +41,7 @@ def ict_goods_trade(df: pd.DataFrame | None = None):
 
 def ict_service_exports(df: pd.DataFrame | None = None):
     """Kazakhstan's ICT service exports in US$ million, with the first thesis year and the latest year marked."""
-    s = _wdi("BX.GSR.CCIS.CD", df)
+    s = wdi("BX.GSR.CCIS.CD", df)
     s = s[s["iso3"] == KAZ].sort_values("year")
     trade = kzict.load("it_trade")
     peak = int(trade.loc[trade["value_usd_mn"].idxmax(), "year"])  # the thesis's peak year of IT trade
@@ -125,10 +80,10 @@ def connectivity(df: pd.DataFrame | None = None):
         fig, axes = subplots(1, 2, figsize=(10, 4.6))
         shown = []
         for ax, (code, what) in zip(axes, panels):
-            s = _shown(_wdi(code, df))
+            s = peers_of(wdi(code, df))
             s = s[s["year"] >= s.loc[s["value"] > 0, "year"].min()]  # from the first year anyone has a value
             shown.append(s)
-            _lines(ax, s)
+            lines(ax, s)
             ax.set_title(what, fontsize=10.5)
             ax.set_xlabel("Year")
             ax.set_ylabel(s["unit"].iloc[0])
@@ -288,7 +243,7 @@ def crosscheck(df: pd.DataFrame | None = None):
                 s,
                 note=f"ICT share of goods trade x merchandise trade; diamonds: {thesis}. Below the axis (under "
                 f"USD {floor} mn): "
-                + _and([f"{r.flow}s {r.year} ({r.ict_goods_usd_mn:.1f})" for r in below.itertuples()]),
+                + and_([f"{r.flow}s {r.year} ({r.ict_goods_usd_mn:.1f})" for r in below.itertuples()]),
             ),
             subtitle=f"Imports far above exports in every year, {year_span(y)} included",
         )

@@ -85,7 +85,7 @@ def _read(name: str, snap_dir: Path | None, names: dict[str, str], labels: dict[
         release, df = wdi.read_bulk_xls(path)
         where = "sheet Data, row"
     else:
-        release, df = wdi.read_bulk_csv(path)
+        release, df = wdi.read_bulk_csv(path, codes=set(INDICATORS), economies=set(PEERS))
         where = "line"
     if row["release"] and release and row["release"] != release:
         raise snapshots.RawDataError(path, f"Last Updated Date {release} differs from the manifest's {row['release']}")

@@ -41,3 +41,14 @@ def test_missing_values_stay_missing(tables):
 def test_ranks_are_whole_and_within_the_field(tables, edition):
     ranks = tables["egov_index"].query("edition == @edition")["egdi_rank"].dropna()
     assert ranks.between(1, 193).all()
+
+
+def test_a_changed_snapshot_stops_the_build_naming_the_file(raw_copy, tmp_path):
+    """The build reads a snapshot only through the sha256 check: one changed digit is an error naming the file."""
+    from kzict.errors import RawDataError
+    from kzict.pipeline.run import process
+
+    path = raw_copy / "snapshots" / "egdi-2016.csv"
+    path.write_bytes(path.read_bytes().replace(b"0.7249899999999999", b"0.7349899999999999"))
+    with pytest.raises(RawDataError, match=r"egdi-2016\.csv: sha256 differs"):
+        process(raw_copy, only=["egov_index"])

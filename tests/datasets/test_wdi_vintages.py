@@ -53,3 +53,18 @@ def test_indicators_is_the_newest_vintage_of_each_value(tables):
     # the old secure-server series (another scale) stays a vintage: 17.61 in 2017 against 46.7 in 2026 for 2015
     secr = _values(v, "IT.NET.SECR.P6", 2015)
     assert round(secr["2017-02-01"], 2) == 17.61 and round(secr["2026-04-08"], 1) == 46.7
+
+
+def test_a_filtered_read_keeps_the_files_line_numbers():
+    """The build parses only the wanted rows of a bulk CSV; values and lines equal those of a full read."""
+    from conftest import RAW
+
+    from kzict.pipeline import wdi, wdi_tables
+
+    path = RAW / "snapshots" / "wdi-KAZ-all-indicators-2026-04-08.csv"
+    _, full = wdi.read_bulk_csv(path)
+    _, some = wdi.read_bulk_csv(path, codes=set(wdi_tables.INDICATORS), economies={"KAZ"})
+    want = full[full["indicator_code"].isin(list(wdi_tables.INDICATORS))].reset_index(drop=True)
+    pd.testing.assert_frame_equal(some.reset_index(drop=True), want, check_dtype=False)
+    _, none = wdi.read_bulk_csv(path, economies={"RUS"})
+    assert none.empty and list(none.columns) == wdi.TIDY
