@@ -137,7 +137,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
 
 def snapshot_files(df: pd.DataFrame) -> list[str]:
     """The snapshot files a table's rows come from: the file each locator names ('<file>, line 12')."""
-    return sorted(df["locator"].str.split(", ", n=1).str[0].unique())
+    return sorted({loc.split(", ", 1)[0] for loc in df["locator"]})
 
 
 def _inputs(ds, df: pd.DataFrame) -> dict:
