@@ -14,6 +14,8 @@ from kzict.charts._peers import COLOURS, KAZ, PEERS, and_, lines, peers_of, sour
 from kzict.charts.style import ACCENT, MUTED, column_label, finish, house_style, ordinal, subplots, year_span
 from kzict.citation import short_citation
 
+LABEL_BOX = dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85)  # legible over lines
+
 
 def ict_goods_trade(df: pd.DataFrame | None = None):
     """ICT goods as a share of goods exports and of goods imports: Kazakhstan against its peers."""
@@ -154,7 +156,7 @@ def egov(df: pd.DataFrame | None = None):
         for r in kaz.itertuples():
             ar.annotate(
                 ordinal(r.egdi_rank), (r.edition, r.egdi_rank), xytext=(0, 7), textcoords="offset points",
-                ha="center", fontsize=8, color=ACCENT,
+                ha="center", fontsize=8, color=ACCENT, bbox=LABEL_BOX,
             )  # fmt: skip
         ar.invert_yaxis()
         ar.set_ylabel("EGDI rank of 193 (1 = best)")
@@ -189,13 +191,14 @@ def nri(df: pd.DataFrame | None = None):
             ax.plot(g["edition"], g["rank"], marker="o", markersize=3.5, label=names[iso], **style)
         kaz = s[s["iso3"] == KAZ].sort_values("edition")
         for r in kaz.itertuples():
+            first = r.edition == kaz["edition"].min()  # left of the first point, clear of the peers above it
             ax.annotate(
-                f"{ordinal(r.rank)} of {r.economies_ranked}", (r.edition, r.rank), xytext=(0, 8),
-                textcoords="offset points", ha="center", fontsize=8, color=ACCENT,
+                f"{ordinal(r.rank)} of {r.economies_ranked}", (r.edition, r.rank), xytext=(-7, -3) if first else (0, 8),
+                textcoords="offset points", ha="right" if first else "center", fontsize=8, color=ACCENT, bbox=LABEL_BOX,
             )  # fmt: skip
+        ax.set_xlim(s["edition"].min() - 0.6, s["edition"].max() + 0.4)
         ax.set_ylim(s["rank"].max() + 5, s["rank"].min() - 8)  # rank 1 is best: the axis runs downwards
         ax.set_xticks(sorted(s["edition"].unique()))
-        ax.set_xlim(s["edition"].min() - 0.4, s["edition"].max() + 0.4)
         ax.set_xlabel("Edition of the Global Information Technology Report")
         ax.set_ylabel("Networked Readiness Index rank (1 = best)")
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8.5)
