@@ -9,7 +9,7 @@ UV     := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
 
-RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml
+RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml $(wildcard data/raw/snapshots/*)
 BUILD_CODE := $(wildcard kzict/pipeline/*.py kzict/datasets/*.py) kzict/_paths.py
 CLEAN_STAMP := data/clean/checksums.sha256
 PLOT_CODE := $(wildcard kzict/charts/*.py) kzict/figures.py $(wildcard kzict/style/*.mplstyle)

@@ -202,6 +202,8 @@ def read_raw(res: dict) -> pd.DataFrame:
     if raw is None:
         inputs = ", ".join(res.get("kzict:derived_from", []))
         raise ValueError(f"{res['name']!r} is derived from {inputs}, not transcribed from a sheet: load_raw those")
+    if "snapshots" in raw:
+        return read_snapshots(raw["snapshots"])
     path, headers = raw_dir() / raw["workbook"], raw["headers"]
     df = pd.read_excel(
         path, sheet_name=raw["sheet"], engine="calamine", dtype=object, keep_default_na=False, na_values=[""]
@@ -265,3 +267,31 @@ def _is_dir(folder) -> bool:
         return folder.is_dir()
     except OSError:
         return False
+
+
+def read_snapshots(files: list[str]) -> pd.DataFrame:
+    """Public data snapshots as published, every cell as its text, indexed by (snapshot, line).
+
+    ``line`` is the file's own line (a WDI bulk CSV's header is on line 5, after its preamble) or,
+    for an Excel download, the spreadsheet row. Files of different layouts share one frame: the
+    columns are the union of their headers, in order of appearance.
+    """
+    import pandas as pd
+
+    frames = []
+    for name in files:
+        path = raw_dir() / "snapshots" / name
+        if name.endswith(".xls"):
+            sheet = pd.read_excel(path, sheet_name="Data", header=None, engine="calamine", dtype=str)
+            head = int((sheet.iloc[:, 0] == "Country Name").to_numpy().argmax())
+            df = sheet.iloc[head + 1 :].set_axis([str(c) for c in sheet.iloc[head]], axis=1)
+            first = head + 2  # the spreadsheet row of the first data row
+        else:
+            text = path.read_bytes().decode("utf-8-sig")
+            skip = 4 if text.startswith('"Data Source"') else 0  # the WDI bulk CSV preamble
+            df = pd.read_csv(io.StringIO(text), skiprows=skip, dtype=str, keep_default_na=False, na_values=[""])
+            df = df.drop(columns=[c for c in df.columns if c.startswith("Unnamed:") and df[c].isna().all()])
+            first = skip + 2
+        index = pd.MultiIndex.from_arrays([[name] * len(df), range(first, first + len(df))], names=["snapshot", "line"])
+        frames.append(df.set_axis(index, axis=0))
+    return pd.concat(frames)

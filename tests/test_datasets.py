@@ -1,12 +1,13 @@
 """Checks every dataset must pass, whatever it holds: one test over every dataset the registry discovers."""
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pandas.testing as pdt
 import pytest
-from conftest import CLEAN
+from conftest import CLEAN, RAW
 
 import kzict
 from kzict.datasets import registry
@@ -54,6 +55,9 @@ def test_every_value_carries_provenance_that_resolves(name, tables):
     assert (located.str.len() > 0).all()
     if REGISTRY[name].printed_in == THESIS:
         assert located.str.contains(r"p\. \d+").all(), "a locator names its page"
+    if REGISTRY[name].snapshots is not None:  # a snapshot has no page: the locator names the file and its line
+        files = "|".join(re.escape(f) for f in REGISTRY[name].snapshots.files(RAW / "snapshots"))
+        assert located.str.fullmatch(rf"({files}), (line|sheet Data, row) \d+").all()
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -44,6 +44,14 @@ UNITS = {
     "egov_rank": "Rank",
     "ik2020_scorecard": None,
     "it_trade_vs_services": "USD mn (current)",
+    "wdi_indicators_ict_goods_trade": "% of total goods exports",
+    "wdi_indicators_ict_service_exports": "USD mn (current)",
+    "wdi_indicators_connectivity": "% of population",
+    "wdi_vintages_mobile_revision": "per 100 people",
+    "egov_index_peers": "rank",
+    "nri_index_peers": "rank",
+    "trade_crosscheck": "USD mn (current)",
+    "wdi_indicators_table1_context": "% of service exports",
 }
 
 
@@ -63,6 +71,9 @@ def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
         "internet_users": "World Bank",
         "egov_rank": "United Nations",
         "ik2020_scorecard": "compiled by kzict",
+        **{stem: "World Bank" for stem in charts.NOTEBOOKS["06_indicators_in_context"]},
+        "egov_index_peers": "United Nations",
+        "nri_index_peers": "World Economic Forum",
     }.get(stem, "Alibayev (2017)")
     assert work in caption
     labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)

@@ -59,6 +59,9 @@ def test_descriptor_records_each_tables_raw_input():
                 "sheet": d.raw.sheet,
                 "headers": d.raw.raw_headers,
             }
+        elif d.snapshots is not None:  # the snapshot files the rows come from, all declared by the dataset
+            files = resources[name]["kzict:raw"]["snapshots"]
+            assert files and set(files) <= set(d.snapshots.files(RAW / "snapshots"))
         else:
             assert resources[name]["kzict:derived_from"] == list(d.inputs)
 

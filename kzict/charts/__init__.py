@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from matplotlib.figure import Figure
 
-from kzict.charts import entrepreneurs, outcomes, policy, sector, trade
+from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, trade
 from kzict.charts.entrepreneurs import (
     asadel_fund,
     coding_scheme,
@@ -30,7 +30,7 @@ from kzict.charts.sector import ict_value_added, it_expenditure_structure, secto
 from kzict.charts.style import house_style
 from kzict.charts.trade import it_trade, it_trade_vs_services
 
-_THEMES = (sector, trade, policy, entrepreneurs, outcomes)
+_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators)
 
 # notebook stem -> the file stems of the charts it draws, in drawing order
 NOTEBOOKS: dict[str, list[str]] = {m.NOTEBOOK: list(m.CHARTS) for m in _THEMES}

@@ -7,7 +7,10 @@ whose ``Config`` names the dataset and carries its title, description, key
 raw sheet declares it as ``RAW`` and processes it with ``process(raw)``; a
 derived one declares the clean tables it is made from as ``INPUTS`` (and,
 optionally, a raw sheet of rules as ``RULES``) and makes itself with
-``process(tables, rules)``. Modules whose names start with ``_`` hold shared helpers.
+``process(tables, rules)``. A dataset read from public data files declares them as
+``SNAPSHOTS = snapshot_input(pattern)`` (files of ``data/raw/snapshots`` whose names match) and
+makes itself with ``process(snap_dir)`` through the pipeline's verified readers, which check each
+file's sha256 against the snapshot manifest first. Modules whose names start with ``_`` hold shared helpers.
 
 Importing this package imports pandera; the loaders never do.
 """
@@ -16,16 +19,37 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import sys
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pandera.pandas as pa
 
 from kzict.datasets._fields import THESIS, Raw
+
+
+@dataclass(frozen=True)
+class Snapshots:
+    """A dataset's raw input: the verbatim public data files of ``data/raw/snapshots`` whose names match."""
+
+    pattern: str  # a regular expression matched against the whole file name
+
+    def files(self, snap_dir: Path) -> list[str]:
+        """The manifest's files of this input, sorted by name."""
+        from kzict.pipeline.snapshots import read_manifest
+
+        return sorted(n for n in read_manifest(snap_dir) if re.fullmatch(self.pattern, n))
+
+
+def snapshot_input(pattern: str) -> Snapshots:
+    """Declare the snapshot files a dataset is read from (see ``data/raw/snapshots/MANIFEST.csv``)."""
+    re.compile(pattern)
+    return Snapshots(pattern)
 
 
 @dataclass(frozen=True)
@@ -38,6 +62,7 @@ class Dataset:
     raw: Raw | None = None  # the sheet the table is transcribed in; None for a derived table
     inputs: tuple[str, ...] = ()  # the clean tables a derived table is made from
     rules: Raw | None = None  # a raw sheet a derived table follows (not a printed table)
+    snapshots: Snapshots | None = None  # the public data files a table is read from
 
     @property
     def config(self) -> Any:
@@ -87,9 +112,14 @@ def _dataset(module) -> Dataset:
     if getattr(model.Config, "name", None) != name:
         raise TypeError(f"{module.__name__}: Config.name must be the module's name {name!r}")
     inputs = tuple(getattr(module, "INPUTS", ()))
-    if bool(inputs) == hasattr(module, "RAW"):
-        raise TypeError(f"{module.__name__} must declare either RAW (a raw sheet) or INPUTS (clean tables)")
-    return Dataset(name, model, module.process, getattr(module, "RAW", None), inputs, getattr(module, "RULES", None))
+    snaps = getattr(module, "SNAPSHOTS", None)
+    if [bool(inputs), hasattr(module, "RAW"), snaps is not None].count(True) != 1:
+        raise TypeError(
+            f"{module.__name__} must declare one of RAW (a raw sheet), SNAPSHOTS (public data files) "
+            "or INPUTS (clean tables)"
+        )
+    raw, rules = getattr(module, "RAW", None), getattr(module, "RULES", None)
+    return Dataset(name, model, module.process, raw, inputs, rules, snaps)
 
 
 @cache

@@ -17,6 +17,24 @@ LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
+# Licence of a resource, by its Config.metadata "licence" (thesis-derived tables: the package's).
+LICENCES = {
+    "CC-BY-4.0": LICENSE,
+    "world-bank-cc-by-4.0": {
+        **LICENSE,
+        "title": "Creative Commons Attribution 4.0 (World Bank terms of use for datasets)",
+    },
+    "un-desa-attribution": {
+        "name": "UN-DESA-attribution",
+        "path": "https://publicadministration.un.org/egovkb/en-us/Data-Center",
+        "title": "UN DESA E-Government Knowledge Base data: free use with attribution to UN DESA",
+    },
+    "wef-facts": {
+        "name": "facts-with-attribution",
+        "path": "https://reports.weforum.org/global-information-technology-report-2016/",
+        "title": "Facts with attribution to the World Economic Forum (the WEF workbook is not redistributed)",
+    },
+}
 _TYPES = {
     "int64": "integer",
     "Int64": "integer",
@@ -111,16 +129,24 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "kzict:sources": sorted(set(df["source_id"].dropna()))
         if "source_id" in df.columns and name != "sources"
         else [],
-        **_inputs(ds),
+        "licenses": [LICENCES[ds.meta.get("licence", "CC-BY-4.0")]],
+        **_inputs(ds, df),
         "kzict:rows": len(df),
     }
 
 
-def _inputs(ds) -> dict:
+def snapshot_files(df: pd.DataFrame) -> list[str]:
+    """The snapshot files a table's rows come from: the file each locator names ('<file>, line 12')."""
+    return sorted({loc.split(", ", 1)[0] for loc in df["locator"]})
+
+
+def _inputs(ds, df: pd.DataFrame) -> dict:
     """What the table is made from, so that the loaders can show the raw sheet without the pipeline."""
     if ds.raw is not None:
         raw = {"workbook": ds.raw.workbook, "sheet": ds.raw.sheet, "headers": ds.raw.raw_headers}
         return {"kzict:raw": raw}
+    if ds.snapshots is not None:
+        return {"kzict:raw": {"snapshots": snapshot_files(df)}}
     return {"kzict:derived_from": list(ds.inputs)}
 
 

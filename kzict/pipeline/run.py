@@ -1,6 +1,7 @@
 """The runner: raw workbooks -> validated clean tables, written all at once or not at all.
 
-Every dataset the registry discovers is loaded from its raw sheet, processed,
+Every dataset the registry discovers is loaded from its raw sheet (or read from
+its public data snapshots, each checked against the snapshot manifest), processed,
 corrected and validated in memory (derived tables after their inputs); then
 kzict.pipeline.publish writes the clean folder to a staging sibling, reads it back
 and swaps it in. A failure anywhere leaves the last good ``data/clean/`` byte for
@@ -21,6 +22,7 @@ from kzict.pipeline.parse import Workbooks
 from kzict.pipeline.validate import check_foreign_keys, check_keys, validate, validate_derived
 
 RAW_DIR = Path(str(_paths.data_dir("raw")))
+SNAPSHOTS = "snapshots"
 CLEAN_DIR = Path(str(_paths.data_dir("clean")))
 CORRECTIONS = "corrections.yaml"
 
@@ -42,17 +44,22 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
     """
     datasets = _selected(only)
     base = [d for d in datasets.values() if d.raw is not None]
+    snapped = [d for d in datasets.values() if d.snapshots is not None]
     tables = {}
     with Workbooks(raw_dir) as books:
         for d in base:
             assert d.raw is not None
             tables[d.name] = d.process(books.sheet(d.raw.workbook, d.raw.sheet, d.raw.raw_headers))
             check_keys(d, tables[d.name], raw_dir)
+        for d in snapped:  # the readers verify each file's sha256 before reading it
+            tables[d.name] = d.process(raw_dir / SNAPSHOTS)
         path = raw_dir / CORRECTIONS
         records = [r for r in corr.load(path) if r["dataset"] in tables]
         corrections = corr.apply(path, records, tables)
-        tables = {d.name: validate(d, tables[d.name], raw_dir) for d in base}
-        pending = [d for d in datasets.values() if d.raw is None]
+        tables = {d.name: validate(d, tables[d.name], raw_dir) for d in base} | {
+            d.name: validate_derived(d, tables[d.name], raw_dir / SNAPSHOTS) for d in snapped
+        }
+        pending = [d for d in datasets.values() if d.raw is None and d.snapshots is None]
         while pending:  # derived tables, each once its inputs are validated
             ready = [d for d in pending if all(i in tables for i in d.inputs)]
             if not ready:

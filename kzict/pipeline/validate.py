@@ -56,7 +56,7 @@ def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
 
 
 def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """A derived table has no raw cells of its own: a failure names the dataset, row and column."""
+    """A derived or snapshot table has no raw cells: a failure names the dataset, row, column and locator."""
     import pandera.errors as pe
 
     for column, row, problem in _beyond_schema(ds, df):
@@ -65,10 +65,13 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
         fc = exc.failure_cases.iloc[0]
+        row = fc["index"]
+        located = "locator" in df.columns and pd.notna(row) and row in df.index and pd.notna(df.loc[row, "locator"])
+        kind = "snapshot" if ds.snapshots is not None else "derived"
         raise RawDataError(
             path,
-            f"derived dataset {ds.name!r}, row {fc['index']}, column {fc['column']!r}: "
-            f"expected a value that passes {fc['check']!r}",
+            f"{kind} dataset {ds.name!r}, row {row}, column {fc['column']!r}: "
+            f"expected a value that passes {fc['check']!r}" + (f" (at {df.loc[row, 'locator']})" if located else ""),
             found=fc["failure_case"],
         ) from None
     return in_order(ds, out)

@@ -85,7 +85,7 @@ def _read(name: str, snap_dir: Path | None, names: dict[str, str], labels: dict[
         release, df = wdi.read_bulk_xls(path)
         where = "sheet Data, row"
     else:
-        release, df = wdi.read_bulk_csv(path)
+        release, df = wdi.read_bulk_csv(path, codes=set(INDICATORS), economies=set(PEERS))
         where = "line"
     if row["release"] and release and row["release"] != release:
         raise snapshots.RawDataError(path, f"Last Updated Date {release} differs from the manifest's {row['release']}")
@@ -146,13 +146,16 @@ def wdi_indicators(snap_dir: Path | None = None) -> pd.DataFrame:
     return out.sort_values(["indicator_code", "iso3", "year"], ignore_index=True)[COLUMNS]
 
 
-def trade_crosscheck(snap_dir: Path | None = None, thesis: pd.DataFrame | None = None) -> pd.DataFrame:
+def trade_crosscheck(
+    snap_dir: Path | None = None, thesis: pd.DataFrame | None = None, vintages: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Kazakhstan's ICT goods trade in US$ m: ICT share x merchandise trade of the same release.
 
     Beside it, the thesis's p. 32 series (``it_trade``: value as printed, flow as corrected).
-    Only releases that hold both the share and the merchandise total are used.
+    Only releases that hold both the share and the merchandise total are used. ``vintages``
+    (the ``wdi_vintages`` table) saves reading the snapshots again.
     """
-    v = wdi_vintages(snap_dir)
+    v = wdi_vintages(snap_dir) if vintages is None else vintages
     v = v[(v["iso3"] == "KAZ") & v["release"].notna()]
     pairs = {"export": ("TX.VAL.ICTG.ZS.UN", "TX.VAL.MRCH.CD.WT"), "import": ("TM.VAL.ICTG.ZS.UN", "TM.VAL.MRCH.CD.WT")}
     frames = []

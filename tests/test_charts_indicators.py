@@ -1,0 +1,50 @@
+"""Notebook 06's charts draw what the data holds: the revision, the service-export marks, the thesis diamonds."""
+
+import matplotlib.pyplot as plt
+import pytest
+
+from kzict.charts import indicators
+
+
+@pytest.fixture(scope="module")
+def figs():
+    drawn = {stem: draw() for stem, draw in indicators.CHARTS.items()}
+    yield drawn
+    plt.close("all")
+
+
+def _texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+def test_mobile_chart_shows_the_revision_between_releases(figs):
+    ax = figs["wdi_vintages_mobile_revision"].axes[0]
+    assert _texts(ax) == ["2015: 187.2 (2017 release)", "2015: 145.5 (2026 release)"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["2017-03-23", "2023-03-01", "2026-04-08"]
+
+
+def test_service_exports_chart_marks_2014_and_2024(figs):
+    fig = figs["wdi_indicators_ict_service_exports"]
+    assert _texts(fig.axes[0]) == ["147", "855"]
+    assert "release 2026-04-08" in [t.get_text() for t in fig.texts if t.get_gid() == "caption"][0]
+
+
+def test_crosscheck_chart_sets_the_thesis_beside_the_world_bank(figs):
+    ax = figs["trade_crosscheck"].axes[0]
+    diamonds = [c.get_offsets() for c in ax.collections]
+    assert sorted(len(d) for d in diamonds) == [2, 4]  # the thesis's imports and exports, corrected labels
+    assert ax.get_yscale() == "log"
+
+
+def test_egov_and_nri_rank_axes_run_downwards_with_kazakhstan_labelled(figs):
+    egov = figs["egov_index_peers"].axes[0]
+    assert egov.yaxis_inverted() and _texts(egov) == ["46th", "38th", "28th", "33rd", "39th"]
+    nri = figs["nri_index_peers"].axes[0]
+    assert nri.yaxis_inverted() and "38th of 148" in _texts(nri)
+
+
+def test_table1_context_uses_each_economys_table1_year(figs):
+    ax_va, ax_goods, ax_services = figs["wdi_indicators_table1_context"].axes
+    labels = [t.get_text() for t in ax_va.get_yticklabels()]
+    assert "Kazakhstan (2006)" in labels and len(labels) == 11
+    assert "no figure" in " ".join(_texts(ax_services))  # Latvia 2005: the subset has no value
