@@ -29,9 +29,8 @@ def _build(root: Path, **kw) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    # The largest dataset is built as a preview (search box + download), so both kinds of table are visited.
-    largest = max(len(kzict.load(n)) for n in kzict.datasets())
-    return _build(tmp_path_factory.mktemp("site"), preview_over=largest - 1, preview_rows=20)
+    # Built as `make site` builds it: the large tables as a preview (search box + download), the rest whole.
+    return _build(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +165,7 @@ def test_search_works_from_file(site, browser):
 
 
 def test_same_inputs_same_site(site, tmp_path):
-    again = _build(tmp_path, preview_over=max(len(kzict.load(n)) for n in kzict.datasets()) - 1, preview_rows=20)
+    again = _build(tmp_path)
     files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()] == []

@@ -24,7 +24,7 @@ from pathlib import Path
 import kzict
 from kzict.site import pages
 from kzict.site.charts import match, read_charts
-from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS
+from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, rows_script
 
 WORKBOOK = "downloads/kzict.xlsx"
 
@@ -88,6 +88,11 @@ def write_project(
 
     for asset in resources.files("kzict.site").joinpath("assets").iterdir():
         (docs / "assets" / asset.name).write_bytes(asset.read_bytes())
+    for name, df in frames.items():
+        if len(df) > preview_over:
+            rows = (docs / "datasets" / pages.rows_src(name)).resolve()  # the path the page links to
+            rows.parent.mkdir(parents=True, exist_ok=True)
+            rows.write_text(rows_script(pages.rows_src(name), df), encoding="utf-8")
     for png in sorted(figures.glob("*.png")):
         shutil.copyfile(png, docs / "assets" / "figures" / png.name)
     for res in package["resources"]:

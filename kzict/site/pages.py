@@ -111,6 +111,11 @@ def dataset_index(site: Site, prefix: str) -> str:
     return "\n".join(rows)
 
 
+def rows_src(name: str) -> str:
+    """Where a large table's rows go, relative to its dataset page (written by the build)."""
+    return f"../assets/rows/{name}.js"
+
+
 def dataset(site: Site, name: str) -> str:
     book, df = site.books[name], site.frames[name]
     lines = [
@@ -126,7 +131,12 @@ def dataset(site: Site, name: str) -> str:
     lines += ["```python", f'kzict.load("{name}")', "```", ""]
     if site.charts[name]:
         lines += ["## Charts", ""] + [_img(c, "../") for c in site.charts[name]] + [""]
-    lines += ["## Table", "", data_table(df, f"../downloads/{name}.csv", site.preview_over, site.preview_rows), ""]
+    lines += [
+        "## Table",
+        "",
+        data_table(df, f"../downloads/{name}.csv", site.preview_over, site.preview_rows, rows_src(name)),
+        "",
+    ]
     lines += ["## Codebook", "", html_table(book.table()[["column", "type", "unit", "description"]]), ""]
     lines += ["## Sources", ""]
     cites = kzict.cite(name, style="text")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 import pandas as pd
@@ -27,27 +28,42 @@ def html_table(df: pd.DataFrame) -> str:
 
 
 def data_table(
-    df: pd.DataFrame, csv_href: str, preview_over: int = PREVIEW_OVER, preview_rows: int = PREVIEW_ROWS
+    df: pd.DataFrame,
+    csv_href: str,
+    preview_over: int = PREVIEW_OVER,
+    preview_rows: int = PREVIEW_ROWS,
+    rows_src: str = "",
 ) -> str:
     """The dataset's table with its row count and download link.
 
-    A large table carries every row, but the page's script shows only the first ``preview_rows``
-    until the reader types into the search box (which searches all rows). Without the script the
-    whole table shows.
+    A large table shows its first ``preview_rows`` rows; every row travels in a separate script
+    (``rows_src``, written by :func:`rows_script`) that the search box filters, so the page itself
+    stays small. Without the script the preview and the download remain.
     """
     n = len(df)
     link = f'<a class="kzict-download" href="{csv_href}" download>Download CSV ({n} rows)</a>'
-    table = f'<div class="kzict-scroll">\n{html_table(df)}\n</div>'
     if n <= preview_over:
+        table = f'<div class="kzict-scroll">\n{html_table(df)}\n</div>'
         return (
             f'<div class="kzict-table" data-rows="{n}">\n<p class="kzict-count">{n} rows. {link}</p>\n{table}\n</div>'
         )
     shown = min(preview_rows, n)
+    table = f'<div class="kzict-scroll">\n{html_table(df.head(shown))}\n</div>'
     search = (
         f'<input class="kzict-search" type="search" placeholder="Search all {n} rows" aria-label="Search the table">'
     )
     return (
-        f'<div class="kzict-table" data-rows="{n}" data-preview="{shown}">\n'
+        f'<div class="kzict-table" data-rows="{n}" data-preview="{shown}" data-src="{escape(rows_src)}">\n'
         f'<p class="kzict-count">Preview: <span class="kzict-shown">{shown}</span> of {n} rows. {link}</p>\n'
-        f"{search}\n{table}\n</div>"
+        f'{search}\n<script src="{escape(rows_src)}"></script>\n{table}\n</div>'
     )
+
+
+def rows_script(src: str, df: pd.DataFrame) -> str:
+    """Every row of a large table as a script the search box reads (a script loads from file://, a fetch does not)."""
+    rows = [
+        [None if (v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))) else str(v) for v in row]
+        for row in df.astype(object).itertuples(index=False)
+    ]
+    data = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return f"window.kzictRows = window.kzictRows || {{}};\nwindow.kzictRows[{json.dumps(src)}] = {data};\n"

@@ -1,22 +1,48 @@
-// Large tables: show the first rows until the reader searches, then every matching row.
+// Large tables: the page shows the first rows; the search box filters every row, which travel in a
+// separate script (window.kzictRows[data-src]) so that the page itself stays small.
 (function () {
+  var LIMIT = 500; // matches drawn at most; the count says how many there are
+  function cell(v) {
+    var td = document.createElement("td");
+    if (v === null) {
+      var na = document.createElement("span");
+      na.className = "kzict-na";
+      na.textContent = "NA";
+      td.appendChild(na);
+    } else {
+      td.textContent = v;
+    }
+    return td;
+  }
   function setup(box) {
-    var preview = parseInt(box.getAttribute("data-preview"), 10);
     var input = box.querySelector("input.kzict-search");
     var shown = box.querySelector(".kzict-shown");
-    var rows = Array.prototype.slice.call(box.querySelectorAll("tbody tr"));
+    var body = box.querySelector("tbody");
+    var preview = Array.prototype.slice.call(body.children);
+    var all = (window.kzictRows || {})[box.getAttribute("data-src")] || [];
+    var text = all.map(function (r) {
+      return r.map(function (v) { return v === null ? "NA" : v; }).join(" ").toLowerCase();
+    });
     function update() {
-      var q = input ? input.value.trim().toLowerCase() : "";
-      var n = 0;
-      rows.forEach(function (tr, i) {
-        var show = q ? tr.textContent.toLowerCase().indexOf(q) >= 0 : i < preview;
-        tr.hidden = !show;
-        if (show) n += 1;
-      });
-      if (shown) shown.textContent = String(n);
+      var q = input.value.trim().toLowerCase();
+      body.textContent = "";
+      if (!q) {
+        preview.forEach(function (tr) { body.appendChild(tr); });
+        shown.textContent = String(preview.length);
+        return;
+      }
+      var found = 0;
+      for (var i = 0; i < all.length; i++) {
+        if (text[i].indexOf(q) < 0) continue;
+        found += 1;
+        if (found > LIMIT) continue;
+        var tr = document.createElement("tr");
+        all[i].forEach(function (v) { tr.appendChild(cell(v)); });
+        body.appendChild(tr);
+      }
+      shown.textContent = found > LIMIT ? LIMIT + " of " + found + " matching" : String(found);
     }
     if (input) input.addEventListener("input", update);
-    update();
   }
   function init() {
     document.querySelectorAll(".kzict-table[data-preview]").forEach(setup);
