@@ -58,3 +58,13 @@ def test_a_verdict_has_provenance_exactly_when_something_was_measured(tables):
     sc = tables["ik2020_scorecard"]
     measured = sc["status"] != NOT_MEASURED
     assert (sc["source_id"].notna() == measured).all() and (sc["locator"].notna() == measured).all()
+
+
+def test_readme_states_the_scorecard_the_data_holds(tables):
+    """The README's verdict counts are the data's, not a memory of an earlier build."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    stated = {k.replace(" ", "_"): int(n) for n, k in re.findall(r"\*\*(\d+) (met|not met|not measured)\*\*", readme)}
+    assert stated == tables["ik2020_scorecard"]["status"].value_counts().to_dict()
