@@ -158,9 +158,15 @@ def read_verified(res: dict) -> pd.DataFrame:
 
 def load_folder(folder, name: str) -> pd.DataFrame:
     """Table ``name`` of the clean folder ``folder``, read exactly as :func:`kzict.load` reads it."""
+    return load_folder_all(folder, [name])[name]
+
+
+def load_folder_all(folder, names) -> dict[str, pd.DataFrame]:
+    """Tables ``names`` of ``folder`` as :func:`load_folder` reads each, the manifest and descriptor parsed once."""
     digests = parse_manifest(folder)
     pkg = _package(folder, digests)
-    return _read_table(folder, next(r for r in pkg["resources"] if r["name"] == name), digests)
+    by_name = {r["name"]: r for r in reversed(pkg["resources"])}  # the first resource of a name, as next() finds it
+    return {name: _read_table(folder, by_name[name], digests) for name in names}
 
 
 def _checked_path(res: dict) -> str:

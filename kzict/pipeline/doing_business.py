@@ -7,6 +7,7 @@ edition that published the rank (data year 2016 = Doing Business 2017).
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -63,7 +64,18 @@ def doing_business_rank(snap_dir: Path | None = None) -> pd.DataFrame:
         m = FILE.match(name)
         if m:
             path, row = snapshots.verified(name, snap_dir)
-            frames.append(read_file(path, int(m.group(1)), row["source_id"]))
+            frames.append(_read_cached(path, int(m.group(1)), row["source_id"]))
     if not frames:
         raise RawDataError(Path(snap_dir or snapshots.default_dir()), "no Doing Business snapshot in the manifest")
     return pd.concat(frames, ignore_index=True).sort_values(["data_year", "iso3"], ignore_index=True)
+
+
+def _read_cached(path: Path, *args) -> pd.DataFrame:
+    """``read_file``, parsed once per build however many tables read the file (a rewritten file is read afresh)."""
+    st = Path(path).stat()
+    return _read_once(Path(path), st.st_size, st.st_mtime_ns, *args).copy()
+
+
+@cache
+def _read_once(path: Path, _size: int, _mtime_ns: int, *args) -> pd.DataFrame:
+    return read_file(path, *args)

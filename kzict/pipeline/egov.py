@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -93,7 +94,18 @@ def egov_index(snap_dir: Path | None = None) -> pd.DataFrame:
         m = FILE.match(name)
         if m and rows[name]["source_id"] == SOURCE_ID:
             path, row = snapshots.verified(name, snap_dir)
-            frames.append(read_edition(path, int(m.group(1)), row["source_id"]))
+            frames.append(_read_cached(path, int(m.group(1)), row["source_id"]))
     if not frames:
         raise RawDataError(Path(snap_dir or snapshots.default_dir()), "no egdi-<year>.csv snapshot in the manifest")
     return pd.concat(frames, ignore_index=True).sort_values(["edition", "iso3"], ignore_index=True)
+
+
+def _read_cached(path: Path, *args) -> pd.DataFrame:
+    """``read_edition``, parsed once per build however many tables read the file (a rewritten file is read afresh)."""
+    st = Path(path).stat()
+    return _read_once(Path(path), st.st_size, st.st_mtime_ns, *args).copy()
+
+
+@cache
+def _read_once(path: Path, _size: int, _mtime_ns: int, *args) -> pd.DataFrame:
+    return read_edition(path, *args)
