@@ -26,6 +26,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
 	$(UV) pip install --quiet --compile-bytecode --python $(PY) --no-deps -e .
+	$(PY) -m compileall -q kzict  # the editable install compiles nothing of ours, and PYTHONDONTWRITEBYTECODE stops caching
 	@touch $@
 
 data: $(CLEAN_STAMP) ## Rebuild data/clean from data/raw (validated; all or nothing)
