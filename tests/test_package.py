@@ -67,13 +67,10 @@ def test_descriptor_agrees_with_the_pandera_model(name):
             } in res["schema"]["foreignKeys"]
 
 
-def test_excel_export_round_trips_every_table(tmp_path):
+def test_excel_export_round_trips_every_table(exported):
     from openpyxl import load_workbook
 
-    from kzict.export import export_xlsx
-
-    path = export_xlsx(tmp_path / "kzict.xlsx")
-    wb = load_workbook(path)  # formulas would show as data_type 'f' here
+    wb = load_workbook(exported)  # formulas would show as data_type 'f' here
     assert wb.sheetnames[:3] == ["README", "Dictionary", "corrections"]
     assert "CC-BY-4.0" in str(wb["README"]["B4"].value) and kzict.__version__ in str(wb["README"]["B1"].value)
     for name in kzict.datasets():
@@ -111,13 +108,13 @@ def test_excel_export_never_writes_formulas(tmp_path):
     assert [c.quotePrefix for c in cells] == [True] * 6 + [False]
 
 
-def test_export_is_byte_reproducible_and_escapes_headers(tmp_path):
+def test_export_is_byte_reproducible_and_escapes_headers(tmp_path, exported):
     from openpyxl import Workbook, load_workbook
 
     from kzict.export import _table, export_xlsx
 
-    first = export_xlsx(tmp_path / "a.xlsx").read_bytes()
-    assert export_xlsx(tmp_path / "b.xlsx").read_bytes() == first  # the data site embeds it
+    # two independent exports (the session's and this one) give the same bytes: the data site embeds it
+    assert export_xlsx(tmp_path / "b.xlsx").read_bytes() == exported.read_bytes()
     wb = Workbook()
     _table(wb, "t", pd.DataFrame({"=HYPERLINK(1)": ["x"], "plain": ["y"]}))
     wb.save(tmp_path / "t.xlsx")
@@ -196,7 +193,9 @@ def test_cite_package_and_dataset():
 @pytest.mark.skipif(not UV.exists(), reason="uv is installed into .venv by the Makefile")
 def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     """Build the wheel and install it into a fresh venv outside the repo, from the local uv cache only."""
-    env = {**os.environ, "UV_OFFLINE": "1"}
+    # The fresh venv's interpreters may cache bytecode (this machine may set PYTHONDONTWRITEBYTECODE),
+    # or every one of them recompiles pandas from source.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"UV_OFFLINE": "1"}
     run = lambda *a, **k: subprocess.run(a, check=True, capture_output=True, text=True, env=env, **k)
     run(str(UV), "build", "--wheel", "--out-dir", str(tmp_path / "dist"), str(REPO))
     (wheel,) = (tmp_path / "dist").glob("kzict-*.whl")
@@ -230,7 +229,7 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     work.mkdir()
     shipped = Path(out[1])
     before = {p.name: p.read_bytes() for p in shipped.iterdir()}
-    proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work)
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work, env=env)
     assert (proc.returncode, proc.stdout) == (
         0,
         f"built {len(kzict.datasets())} datasets into {work / 'kzict-clean'}\n",
@@ -238,7 +237,9 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     assert proc.stderr == f"no --out given: building into {work / 'kzict-clean'}\n"
     assert {p.name: p.read_bytes() for p in (work / "kzict-clean").iterdir()} == before
     assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before
-    proc = subprocess.run([str(venv / "bin" / "kzict"), "build", "--out", str(shipped)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(venv / "bin" / "kzict"), "build", "--out", str(shipped)], capture_output=True, text=True, env=env
+    )
     assert proc.returncode == 2 and proc.stderr.startswith(f"kzict: {shipped} is inside the installed kzict package")
-    proc = subprocess.run([str(venv / "bin" / "kzict"), "--version"], capture_output=True, text=True, cwd=work)
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "--version"], capture_output=True, text=True, cwd=work, env=env)
     assert proc.stdout == f"kzict {kzict.__version__}\n"

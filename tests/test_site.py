@@ -30,7 +30,9 @@ def _build(root: Path, **kw) -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     # Built as `make site` builds it: the large tables as a preview (search box + download), the rest whole.
-    return _build(tmp_path_factory.mktemp("site"))
+    from conftest import shared
+
+    return shared(tmp_path_factory, "site", _build)  # once for all xdist workers
 
 
 @pytest.fixture(scope="session")
