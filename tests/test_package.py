@@ -154,8 +154,12 @@ def _cli(*args):
     return subprocess.run([sys.executable, "-m", "kzict", *args], capture_output=True, text=True, cwd=REPO)
 
 
-def test_cli_commands(tmp_path, capsys):
+def test_cli_commands(tmp_path, capsys, monkeypatch, exported):
+    import kzict.export
     from kzict.cli import main
+
+    # the command is what is tested here; the workbook it writes is the session's (tests/test_cli.py exports anew)
+    monkeypatch.setattr(kzict.export, "_workbook", exported.read_bytes)
 
     assert (
         main(["list"]) == 0 and [line.split()[0] for line in capsys.readouterr().out.splitlines()] == kzict.datasets()
@@ -167,7 +171,8 @@ def test_cli_commands(tmp_path, capsys):
         out.splitlines()[0] == "country,iso3,year,ict_share_pct,source_id,locator" and "Kazakhstan,KAZ,2006,6.3" in out
     )
     assert main(["validate"]) == 0 and "pass their schemas" in capsys.readouterr().out
-    assert main(["export", "--xlsx", str(tmp_path / "x.xlsx")]) == 0 and (tmp_path / "x.xlsx").exists()
+    assert main(["export", "--xlsx", str(tmp_path / "x.xlsx")]) == 0
+    assert (tmp_path / "x.xlsx").read_bytes() == exported.read_bytes()
     assert main(["audit", "--format", "csv"]) == 0 and "ch3-import-over-export-2014" in capsys.readouterr().out
     assert main(["cite", "--style", "bibtex"]) == 0 and capsys.readouterr().out.startswith("@misc{kzict")
     assert main(["build", "--out", str(tmp_path / "clean")]) == 0 and (tmp_path / "clean" / "it_trade.csv").exists()
