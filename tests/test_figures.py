@@ -13,10 +13,17 @@ from kzict.charts.style import ACCENT, MUTED
 from kzict.figures import save
 
 
-@pytest.fixture(scope="module")
+class _Drawn(dict):
+    def __missing__(self, stem):
+        self[stem] = fig = charts.FIGURES[stem]()
+        return fig
+
+
+@pytest.fixture(scope="session")
 def figs():
-    """Each chart drawn once for this module; the tests only read them."""
-    drawn = {stem: draw() for stem, draw in charts.FIGURES.items()}
+    """Each chart drawn at most once per process, when a test first asks for it; the tests only read them.
+    (xdist workers share this file's tests, and may run them between other files' tests.)"""
+    drawn = _Drawn()
     yield drawn
     plt.close("all")
 
