@@ -83,9 +83,18 @@ def _table(wb, title: str, df: pd.DataFrame):
 def export_xlsx(path: Path, force: bool = False) -> Path:
     """Write every table to the workbook ``path``; refuses a folder, a name not ending in .xlsx, and an
     existing file unless ``force``."""
+    path = check_target(path, force)
+    try:
+        _replace(path, _pinned(_workbook(), _when()))
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path
+
+
+def _workbook() -> bytes:
+    """The workbook as openpyxl saves it (dates not yet pinned)."""
     from openpyxl import Workbook
 
-    path = check_target(path, force)
     wb = Workbook()
     readme = wb.active
     readme.title = "README"
@@ -115,11 +124,7 @@ def export_xlsx(path: Path, force: bool = False) -> Path:
     wb.properties.created = wb.properties.modified = _when().replace(tzinfo=None)
     buf = io.BytesIO()
     wb.save(buf)
-    try:
-        _replace(path, _pinned(buf.getvalue(), _when()))
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+    return buf.getvalue()
 
 
 def _pinned(xlsx: bytes, when: datetime) -> bytes:

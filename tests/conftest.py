@@ -1,4 +1,7 @@
+import fcntl
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,6 +43,55 @@ def clean_copy(tmp_path, monkeypatch) -> Path:
     yield dst
     _store.package.cache_clear()
     _store.manifest.cache_clear()
+
+
+def shared(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """``make(folder)`` run once per test session, its result shared by every xdist worker (the standard
+    pattern: the workers' common base folder and a file lock); without xdist, once in this process."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder, done = root / f"shared-{name}", root / f"shared-{name}.done"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            done.write_text(str(make(folder)))
+    return Path(done.read_text())
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> Path:
+    """One Excel export of data/clean for the session, for tests that only read it."""
+    from kzict.export import export_xlsx
+
+    return shared(tmp_path_factory, "export", lambda folder: export_xlsx(folder / "kzict.xlsx"))
+
+
+# The slowest files first, and in a file its slowest tests first, so that no worker starts a long test when
+# the others are nearly done (see --durations). A file stays in one piece: module fixtures are built once.
+SLOW_FIRST = [
+    "tests/test_package.py::test_wheel_installs_with_its_data_outside_the_repo",
+    "tests/test_package.py::test_excel_export_round_trips_every_table",
+    "tests/test_site.py",
+    "tests/test_notebooks.py",
+    "tests/test_reliability_publish.py::test_a_kill_at_any_step_leaves_a_loadable_clean_folder",
+    "tests/test_figures.py",
+    "tests/test_faults.py",
+    "tests/test_cli.py::test_export_force",
+    "tests/test_extensibility.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        first = min((i for i, p in enumerate(SLOW_FIRST) if p.split("::")[0] == path), default=len(SLOW_FIRST))
+        own = next((i for i, p in enumerate(SLOW_FIRST) if item.nodeid.startswith(p)), len(SLOW_FIRST))
+        return first, own
+
+    items.sort(key=rank)  # stable: otherwise the collection order
 
 
 @pytest.fixture(scope="session")

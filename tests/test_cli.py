@@ -206,12 +206,14 @@ def test_export_refuses_bad_targets(capsys, tmp_path, existing):
     assert existing.read_bytes() == b"the previous export"
 
 
-def test_export_force_replaces_and_a_failed_export_leaves_the_old_file(capsys, existing, monkeypatch):
+def test_export_force_replaces_and_a_failed_export_leaves_the_old_file(capsys, existing, monkeypatch, exported):
     import kzict.export
 
     def broken(*_):
         raise OSError(28, "No space left on device")
 
+    # the write fails, so the workbook to write may be the session's (the second export below makes its own)
+    monkeypatch.setattr(kzict.export, "_workbook", exported.read_bytes)
     monkeypatch.setattr(kzict.export, "_pinned", broken)
     code, out, err = _run(capsys, "export", "--xlsx", str(existing), "--force")
     assert (code, out, err) == (2, "", f"kzict: cannot write {existing}: No space left on device\n")

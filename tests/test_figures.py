@@ -13,10 +13,17 @@ from kzict.charts.style import ACCENT, MUTED
 from kzict.figures import save
 
 
-@pytest.fixture(scope="module")
+class _Drawn(dict):
+    def __missing__(self, stem):
+        self[stem] = fig = charts.FIGURES[stem]()
+        return fig
+
+
+@pytest.fixture(scope="session")
 def figs():
-    """Each chart drawn once for this module; the tests only read them."""
-    drawn = {stem: draw() for stem, draw in charts.FIGURES.items()}
+    """Each chart drawn at most once per process, when a test first asks for it; the tests only read them.
+    (xdist workers share this file's tests, and may run them between other files' tests.)"""
+    drawn = _Drawn()
     yield drawn
     plt.close("all")
 
@@ -113,15 +120,24 @@ def test_targets_chart_draws_share_targets_as_bars_and_rank_targets_as_points(fi
     assert sorted(points.get_offsets()[:, 0]) == [25, 35] and axr.xaxis_inverted()
 
 
-def test_figures_are_byte_reproducible_and_committed_ones_are_current(tmp_path, figs):
+COMMITTED = sorted((REPO / "figures").glob("*.[ps][nv]g"))
+
+
+def test_every_committed_figure_is_a_registered_chart():
+    assert {p.stem for p in COMMITTED} == set(charts.FIGURES)
+
+
+# one case per chart, so that xdist workers share the saving
+@pytest.mark.parametrize("stem", list(charts.FIGURES))
+def test_figures_are_byte_reproducible_and_committed_ones_are_current(stem, tmp_path, figs):
     """A fresh drawing in this process equals, byte for byte, the committed one drawn by `make figures`
     in another process: the files carry no date, version or random id."""
-    fresh = [p for stem, fig in figs.items() for p in save(fig, tmp_path, stem, close=False)]
-    assert sorted(p.name for p in fresh) == sorted(p.name for p in (REPO / "figures").glob("*.[ps][nv]g"))
+    fresh = save(figs[stem], tmp_path, stem, close=False)
+    assert sorted(p.name for p in fresh) == sorted(p.name for p in COMMITTED if p.stem == stem)
     for path in fresh:
         committed = REPO / "figures" / path.name
         assert committed.read_bytes() == path.read_bytes(), f"{path.name} is stale: run `make figures`"
-    svg = fresh[1].read_text()
+    (svg,) = [p.read_text() for p in fresh if p.suffix == ".svg"]
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
 
 

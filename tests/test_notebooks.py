@@ -20,8 +20,10 @@ def _images(nb) -> int:
     return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
-# every notebook as committed; the magic on the notebook with most charts (each extra kernel costs seconds)
-CASES = [(stem, False) for stem in sorted(NOTEBOOKS)] + [(max(NOTEBOOKS, key=lambda s: len(NOTEBOOKS[s])), True)]
+# every notebook as committed; the magic on the notebook with fewest charts that still has two, which proves
+# "each chart once" (each extra kernel costs seconds)
+INLINE = min((s for s in sorted(NOTEBOOKS) if len(NOTEBOOKS[s]) >= 2), key=lambda s: len(NOTEBOOKS[s]))
+CASES = [(stem, False) for stem in sorted(NOTEBOOKS)] + [(INLINE, True)]
 
 
 @pytest.mark.parametrize(("stem", "inline"), CASES, ids=lambda v: v if isinstance(v, str) else ("inline" if v else ""))

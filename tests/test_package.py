@@ -67,13 +67,10 @@ def test_descriptor_agrees_with_the_pandera_model(name):
             } in res["schema"]["foreignKeys"]
 
 
-def test_excel_export_round_trips_every_table(tmp_path):
+def test_excel_export_round_trips_every_table(exported):
     from openpyxl import load_workbook
 
-    from kzict.export import export_xlsx
-
-    path = export_xlsx(tmp_path / "kzict.xlsx")
-    wb = load_workbook(path)  # formulas would show as data_type 'f' here
+    wb = load_workbook(exported)  # formulas would show as data_type 'f' here
     assert wb.sheetnames[:3] == ["README", "Dictionary", "corrections"]
     assert "CC-BY-4.0" in str(wb["README"]["B4"].value) and kzict.__version__ in str(wb["README"]["B1"].value)
     for name in kzict.datasets():
@@ -111,13 +108,13 @@ def test_excel_export_never_writes_formulas(tmp_path):
     assert [c.quotePrefix for c in cells] == [True] * 6 + [False]
 
 
-def test_export_is_byte_reproducible_and_escapes_headers(tmp_path):
+def test_export_is_byte_reproducible_and_escapes_headers(tmp_path, exported):
     from openpyxl import Workbook, load_workbook
 
     from kzict.export import _table, export_xlsx
 
-    first = export_xlsx(tmp_path / "a.xlsx").read_bytes()
-    assert export_xlsx(tmp_path / "b.xlsx").read_bytes() == first  # the data site embeds it
+    # two independent exports (the session's and this one) give the same bytes: the data site embeds it
+    assert export_xlsx(tmp_path / "b.xlsx").read_bytes() == exported.read_bytes()
     wb = Workbook()
     _table(wb, "t", pd.DataFrame({"=HYPERLINK(1)": ["x"], "plain": ["y"]}))
     wb.save(tmp_path / "t.xlsx")
@@ -153,12 +150,12 @@ def test_the_public_namespace_holds_only_the_api():
     }  # fmt: skip
 
 
-def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "kzict", *args], capture_output=True, text=True, cwd=REPO)
-
-
-def test_cli_commands(tmp_path, capsys):
+def test_cli_commands(tmp_path, capsys, monkeypatch, exported):
+    import kzict.export
     from kzict.cli import main
+
+    # the command is what is tested here; the workbook it writes is the session's (tests/test_cli.py exports anew)
+    monkeypatch.setattr(kzict.export, "_workbook", exported.read_bytes)
 
     assert (
         main(["list"]) == 0 and [line.split()[0] for line in capsys.readouterr().out.splitlines()] == kzict.datasets()
@@ -170,17 +167,28 @@ def test_cli_commands(tmp_path, capsys):
         out.splitlines()[0] == "country,iso3,year,ict_share_pct,source_id,locator" and "Kazakhstan,KAZ,2006,6.3" in out
     )
     assert main(["validate"]) == 0 and "pass their schemas" in capsys.readouterr().out
-    assert main(["export", "--xlsx", str(tmp_path / "x.xlsx")]) == 0 and (tmp_path / "x.xlsx").exists()
+    assert main(["export", "--xlsx", str(tmp_path / "x.xlsx")]) == 0
+    assert (tmp_path / "x.xlsx").read_bytes() == exported.read_bytes()
     assert main(["audit", "--format", "csv"]) == 0 and "ch3-import-over-export-2014" in capsys.readouterr().out
     assert main(["cite", "--style", "bibtex"]) == 0 and capsys.readouterr().out.startswith("@misc{kzict")
     assert main(["build", "--out", str(tmp_path / "clean")]) == 0 and (tmp_path / "clean" / "it_trade.csv").exists()
 
 
-def test_cli_errors_go_to_stderr_with_nonzero_exit():
-    proc = _cli("show", "table9")
-    assert proc.returncode == 2 and proc.stdout == "" and "no dataset 'table9'" in proc.stderr
-    proc = _cli("frobnicate")
-    assert proc.returncode != 0 and "invalid choice" in proc.stderr
+def test_cli_errors_go_to_stderr_with_nonzero_exit(capsys):
+    # in this process: tests/test_cli.py runs `python -m kzict` in fresh ones for the same refusals
+    from kzict.cli import main
+
+    def run(*args):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's refusals
+            code = exc.code
+        return code, *capsys.readouterr()
+
+    code, out, err = run("show", "table9")
+    assert code == 2 and out == "" and "no dataset 'table9'" in err
+    code, out, err = run("frobnicate")
+    assert code not in (0, None) and "invalid choice" in err
 
 
 def test_cite_package_and_dataset():
@@ -196,7 +204,9 @@ def test_cite_package_and_dataset():
 @pytest.mark.skipif(not UV.exists(), reason="uv is installed into .venv by the Makefile")
 def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     """Build the wheel and install it into a fresh venv outside the repo, from the local uv cache only."""
-    env = {**os.environ, "UV_OFFLINE": "1"}
+    # The fresh venv's interpreters may cache bytecode (this machine may set PYTHONDONTWRITEBYTECODE),
+    # or every one of them recompiles pandas from source.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"UV_OFFLINE": "1"}
     run = lambda *a, **k: subprocess.run(a, check=True, capture_output=True, text=True, env=env, **k)
     run(str(UV), "build", "--wheel", "--out-dir", str(tmp_path / "dist"), str(REPO))
     (wheel,) = (tmp_path / "dist").glob("kzict-*.whl")
@@ -230,7 +240,7 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     work.mkdir()
     shipped = Path(out[1])
     before = {p.name: p.read_bytes() for p in shipped.iterdir()}
-    proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work)
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work, env=env)
     assert (proc.returncode, proc.stdout) == (
         0,
         f"built {len(kzict.datasets())} datasets into {work / 'kzict-clean'}\n",
@@ -238,7 +248,9 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     assert proc.stderr == f"no --out given: building into {work / 'kzict-clean'}\n"
     assert {p.name: p.read_bytes() for p in (work / "kzict-clean").iterdir()} == before
     assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before
-    proc = subprocess.run([str(venv / "bin" / "kzict"), "build", "--out", str(shipped)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(venv / "bin" / "kzict"), "build", "--out", str(shipped)], capture_output=True, text=True, env=env
+    )
     assert proc.returncode == 2 and proc.stderr.startswith(f"kzict: {shipped} is inside the installed kzict package")
-    proc = subprocess.run([str(venv / "bin" / "kzict"), "--version"], capture_output=True, text=True, cwd=work)
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "--version"], capture_output=True, text=True, cwd=work, env=env)
     assert proc.stdout == f"kzict {kzict.__version__}\n"

@@ -28,9 +28,12 @@ def _build(root: Path, **kw) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    # Built as `make site` builds it: the large tables as a preview (search box + download), the rest whole.
-    return _build(tmp_path_factory.mktemp("site"))
+def site(tmp_path_factory, exported) -> Path:
+    # Built as `make site` builds it: the large tables as a preview (search box + download), the rest whole;
+    # once for all xdist workers, with the session's Excel export (test_same_inputs_same_site makes its own).
+    from conftest import shared
+
+    return shared(tmp_path_factory, "site", lambda root: _build(root, workbook=exported))
 
 
 @pytest.fixture(scope="session")
@@ -165,7 +168,7 @@ def test_search_works_from_file(site, browser):
 
 
 def test_same_inputs_same_site(site, tmp_path):
-    again = _build(tmp_path)
+    again = _build(tmp_path)  # as `make site` does, with its own export: equal to the session's, byte for byte
     files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()] == []

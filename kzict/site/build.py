@@ -69,8 +69,10 @@ def write_project(
     changelog: Path,
     preview_over: int = PREVIEW_OVER,
     preview_rows: int = PREVIEW_ROWS,
+    workbook: Path | None = None,
 ) -> Path:
-    """Write the mkdocs project (mkdocs.yml + docs/) into ``work``; return the mkdocs.yml path."""
+    """Write the mkdocs project (mkdocs.yml + docs/) into ``work``; return the mkdocs.yml path.
+    ``workbook``: an export of the same ``clean`` already made (the tests share one), used instead of a new one."""
     if work.exists():
         shutil.rmtree(work)
     docs = work / "docs"
@@ -98,10 +100,13 @@ def write_project(
     for res in package["resources"]:
         shutil.copyfile(clean / res["path"], docs / "downloads" / res["path"])
     shutil.copyfile(clean / "datapackage.json", docs / "downloads" / "datapackage.json")
-    with contextlib.redirect_stdout(io.StringIO()):
-        from kzict.cli import main as cli
+    if workbook is not None:
+        shutil.copyfile(workbook, docs / WORKBOOK)
+    else:
+        with contextlib.redirect_stdout(io.StringIO()):
+            from kzict.cli import main as cli
 
-        cli(["export", "--xlsx", str(docs / WORKBOOK)])
+            cli(["export", "--xlsx", str(docs / WORKBOOK)])
     pin_workbook(docs / WORKBOOK, release_date(changelog))
 
     written = {
