@@ -71,8 +71,13 @@ lint: $(STAMP) ## ruff (lint and format) and mypy, as configured in pyproject.to
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: lint ## Run lint, then the test suite (schemas, values, rebuild, notebooks, figures)
-	$(PY) -m pytest
+test: $(STAMP) ## Run lint (ruff, ruff format, mypy) and the test suite (schemas, values, rebuild, notebooks, ...)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	@# mypy checks types while pytest runs (a cold mypy takes seconds); a type error still fails the run
+	@log=$$(mktemp); $(VENV)/bin/mypy >$$log 2>&1 & mypy=$$!; \
+	$(PY) -m pytest; status=$$?; \
+	if ! wait $$mypy; then cat $$log; echo "make test: mypy failed"; status=1; fi; rm -f $$log; exit $$status
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/
