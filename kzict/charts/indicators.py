@@ -159,7 +159,9 @@ def egov(df: pd.DataFrame | None = None):
                 ha="center", fontsize=8, color=ACCENT, bbox=LABEL_BOX,
             )  # fmt: skip
         ar.invert_yaxis()
-        ar.set_ylabel("EGDI rank of 193 (1 = best)")
+        ranked = df.dropna(subset=["egdi_rank"]).groupby("edition")["iso3"].nunique()
+        of = year_span(ranked)  # the economies ranked per edition, as the files give them
+        ar.set_ylabel(f"EGDI rank of {of} (1 = best)")
         av.set_ylabel("EGDI, index 0-1")
         for ax, title in ((ar, "Rank"), (av, "Index value")):
             ax.set_xticks(sorted(s["edition"].unique()))
@@ -172,7 +174,7 @@ def egov(df: pd.DataFrame | None = None):
             fig,
             ar,
             "UN E-Government Development Index: Kazakhstan against its peers",
-            source_caption(s, note="E-Government Development Index, survey files 2010-2018"),
+            source_caption(s, note=f"E-Government Development Index, survey files {year_span(s['edition'])}"),
             subtitle=f"Editions {year_span(s['edition'])}; Kazakhstan's rank labelled",
         )
 
@@ -237,7 +239,7 @@ def crosscheck(df: pd.DataFrame | None = None):
         ax.legend(loc="lower right", fontsize=8.5)
         y = s[s["thesis_usd_mn"].notna()]["year"]
         cites = kzict.load("sources").set_index("source_id")["citation"]
-        thesis = f"{short_citation(cites[kzict.describe('it_trade').printed_in])}, § Export and Import, p. 32"
+        thesis = f"{short_citation(cites[kzict.describe('it_trade').printed_in])}, {kzict.describe('it_trade').locator}"
         return finish(
             fig,
             ax,
@@ -281,7 +283,8 @@ def table1_context(df: pd.DataFrame | None = None):
         axes[0].set_xlim(0, t1["ict_share_pct"].max() * 1.25)
         both = pd.concat(shown)
         cites = kzict.load("sources").set_index("source_id")["citation"]
-        table1 = f"{short_citation(cites[kzict.describe('ict_value_added').printed_in])}, Table 1, p. 29"
+        book = kzict.describe("ict_value_added")
+        table1 = f"{short_citation(cites[book.printed_in])}, {book.locator}"
         return finish(
             fig,
             axes[0],
