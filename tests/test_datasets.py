@@ -91,3 +91,11 @@ def test_data_dictionary_is_current():
     assert DEFAULT.read_text(encoding="utf-8") == text, "docs/datasets.md is stale: run `make docs`"
     for name in NAMES:
         assert REGISTRY[name].config.title in text
+
+
+def test_every_resource_states_its_licence():
+    """Each resource of the descriptor, the corrections table included, names its licence with a path."""
+    resources = json.loads((CLEAN / "datapackage.json").read_text())["resources"]
+    missing = [r["name"] for r in resources if not r.get("licenses")]
+    assert missing == []
+    assert all(lic.get("name") and lic.get("path") for r in resources for lic in r["licenses"])

@@ -162,6 +162,7 @@ def descriptor(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame) -> di
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
+            "licenses": [LICENSE],  # kzict's own records of where it departs from the print
             "schema": {
                 "fields": [
                     {
