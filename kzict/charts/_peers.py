@@ -51,5 +51,13 @@ def lines(ax, s: pd.DataFrame, scale: float = 1.0, peers: tuple[str, ...] = PEER
     ax.plot(g["year"], g["value"] / scale, color=ACCENT, linewidth=2.6, label=names.get(KAZ, KAZ), zorder=5)
 
 
+def economies(s: pd.DataFrame, x: str = "edition"):
+    """Kazakhstan first (accent, drawn on top), then each peer the table holds: (name, its rows by ``x``, style)."""
+    names = dict(zip(s["iso3"], s["country"]))
+    for i, iso in enumerate([KAZ, *(p for p in PEERS if p in names)]):
+        style = dict(color=ACCENT, linewidth=2.6, zorder=5) if iso == KAZ else dict(color=COLOURS[i - 1])
+        yield names[iso], s[s["iso3"] == iso].sort_values(x), style
+
+
 def peers_of(s: pd.DataFrame, peers: tuple[str, ...] = PEERS) -> pd.DataFrame:
     return s[s["iso3"].isin([KAZ, *peers, *AGGREGATES])]

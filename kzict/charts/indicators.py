@@ -10,7 +10,7 @@ import matplotlib.ticker
 import pandas as pd
 
 import kzict
-from kzict.charts._peers import COLOURS, KAZ, PEERS, and_, lines, peers_of, source_caption, wdi
+from kzict.charts._peers import KAZ, PEERS, and_, economies, lines, peers_of, source_caption, wdi
 from kzict.charts.style import ACCENT, MUTED, column_label, finish, house_style, ordinal, subplots, year_span
 from kzict.citation import short_citation
 
@@ -143,14 +143,10 @@ def egov(df: pd.DataFrame | None = None):
     """EGDI rank (axis inverted) and value, 2010-2018: Kazakhstan against its peers."""
     df = kzict.load("egov_index") if df is None else df
     s = df[df["iso3"].isin([KAZ, *PEERS])]
-    names = dict(zip(s["iso3"], s["country"]))
-    order = [KAZ, *(p for p in PEERS if p in names)]
     with house_style():
         fig, (ar, av) = subplots(1, 2, figsize=(10, 4.6))
-        for i, iso in enumerate(order):
-            g = s[s["iso3"] == iso].sort_values("edition")
-            style = dict(color=ACCENT, linewidth=2.6, zorder=5) if iso == KAZ else dict(color=COLOURS[i - 1])
-            ar.plot(g["edition"], g["egdi_rank"], marker="o", markersize=3.5, label=names[iso], **style)
+        for name, g, style in economies(s):
+            ar.plot(g["edition"], g["egdi_rank"], marker="o", markersize=3.5, label=name, **style)
             av.plot(g["edition"], g["egdi"], marker="o", markersize=3.5, **style)
         kaz = s[s["iso3"] == KAZ].sort_values("edition")
         for r in kaz.itertuples():
@@ -183,14 +179,10 @@ def nri(df: pd.DataFrame | None = None):
     """Networked Readiness Index rank, 2012-2016, with the number of economies ranked."""
     df = kzict.load("nri_index") if df is None else df
     s = df[df["iso3"].isin([KAZ, *PEERS])]
-    names = dict(zip(s["iso3"], s["country"]))
-    order = [KAZ, *(p for p in PEERS if p in names)]
     with house_style():
         fig, ax = subplots(figsize=(8.5, 4.8))
-        for i, iso in enumerate(order):
-            g = s[s["iso3"] == iso].sort_values("edition")
-            style = dict(color=ACCENT, linewidth=2.6, zorder=5) if iso == KAZ else dict(color=COLOURS[i - 1])
-            ax.plot(g["edition"], g["rank"], marker="o", markersize=3.5, label=names[iso], **style)
+        for name, g, style in economies(s):
+            ax.plot(g["edition"], g["rank"], marker="o", markersize=3.5, label=name, **style)
         kaz = s[s["iso3"] == KAZ].sort_values("edition")
         for r in kaz.itertuples():
             first = r.edition == kaz["edition"].min()  # left of the first point, clear of the peers above it

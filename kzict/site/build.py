@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import zipfile
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -39,22 +38,10 @@ def release_date(changelog: Path) -> datetime:
 
 
 def pin_workbook(path: Path, when: datetime) -> None:
-    """Rewrite the xlsx with fixed zip entry dates and fixed document dates, so equal data give equal bytes."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with zipfile.ZipFile(path) as zin:
-        items = [(info, zin.read(info.filename)) for info in zin.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in items:
-            if info.filename == "docProps/core.xml":
-                text = data.decode("utf-8")
-                text = re.sub(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rf"\g<1>{stamp}", text)
-                data = text.encode("utf-8")
-            fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            zout.writestr(fixed, data)
-    path.write_bytes(buf.getvalue())
+    """Re-date an exported workbook to ``when`` (zip entries and document dates), as the export pins its own."""
+    from kzict.export import _pinned
+
+    path.write_bytes(_pinned(path.read_bytes(), when))
 
 
 def _key_values(df, key) -> set[str]:
