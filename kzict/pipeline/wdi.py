@@ -202,19 +202,18 @@ def ddf_code(column: str) -> str:
 
 def read_country_metadata(path: Path) -> pd.DataFrame:
     """A ``Metadata_Country_…`` companion file: Country Code, Region, IncomeGroup, TableName, SpecialNotes."""
-    path = Path(path)
-    df = pd.read_csv(io.StringIO(path.read_bytes().decode("utf-8-sig")), dtype="string")
-    need = {"Country Code", "Region", "IncomeGroup", "TableName"}
-    if not need <= set(df.columns):
-        raise RawDataError(path, f"expected the columns {', '.join(sorted(need))}", found=list(df.columns))
-    return df.drop(columns=[c for c in df.columns if c.startswith("Unnamed:")])
+    return _read_metadata(path, {"Country Code", "Region", "IncomeGroup", "TableName"})
 
 
 def read_indicator_metadata(path: Path) -> pd.DataFrame:
     """A ``Metadata_Indicator_…`` companion file: INDICATOR_CODE, INDICATOR_NAME, SOURCE_NOTE, SOURCE_ORGANIZATION."""
+    return _read_metadata(path, {"INDICATOR_CODE", "INDICATOR_NAME", "SOURCE_NOTE", "SOURCE_ORGANIZATION"})
+
+
+def _read_metadata(path: Path, need: set[str]) -> pd.DataFrame:
+    """A metadata companion of a WDI download, refused unless it has the ``need``ed columns."""
     path = Path(path)
     df = pd.read_csv(io.StringIO(path.read_bytes().decode("utf-8-sig")), dtype="string")
-    need = {"INDICATOR_CODE", "INDICATOR_NAME", "SOURCE_NOTE", "SOURCE_ORGANIZATION"}
     if not need <= set(df.columns):
         raise RawDataError(path, f"expected the columns {', '.join(sorted(need))}", found=list(df.columns))
     return df.drop(columns=[c for c in df.columns if c.startswith("Unnamed:")])
