@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
 
 RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml $(wildcard data/raw/snapshots/*)
-BUILD_CODE := $(wildcard kzict/pipeline/*.py kzict/datasets/*.py) kzict/_paths.py
+BUILD_CODE := $(wildcard kzict/pipeline/*.py kzict/tables/*.py kzict/readers/*.py) kzict/_paths.py kzict/_store.py kzict/errors.py
 CLEAN_STAMP := data/clean/checksums.sha256
 PLOT_CODE := $(wildcard kzict/charts/*.py) kzict/figures.py $(wildcard kzict/style/*.mplstyle)
 FIG_STAMP := figures/.built
@@ -41,7 +41,7 @@ docs/datasets.md: $(STAMP) $(CLEAN_STAMP) kzict/docs.py
 
 audit: reports/claims.md ## Recompute every claim of the thesis: reports/claims.md
 
-reports/claims.md: $(STAMP) $(CLEAN_STAMP) data/raw/claims.yaml kzict/claims.py kzict/claim_checks.py
+reports/claims.md: $(STAMP) $(CLEAN_STAMP) data/raw/claims.yaml kzict/claims.py kzict/claim_checks.py kzict/claim_data.py
 	$(PY) -m kzict.claims --out $@
 
 export: $(STAMP) $(CLEAN_STAMP) ## Write every table to one Excel workbook: dist/kzict.xlsx

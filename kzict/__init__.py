@@ -58,7 +58,7 @@ def load(name: str, validate: bool = False) -> pd.DataFrame:
     res = _store.resource(name)
     df = _store.read_verified(res)
     if validate:
-        from kzict.datasets import registry
+        from kzict.tables import registry
 
         df = registry()[name].model.validate(df)
     df.attrs.update(catalogue.attrs(res))

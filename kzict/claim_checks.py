@@ -1,6 +1,6 @@
 """The check kinds of the claims audit, the data they read and the one tolerance policy.
 
-A check reads the clean tables through ``kzict.claims.Data``, either as kzict publishes them
+A check reads the clean tables through ``kzict.claim_data.Data``, either as kzict publishes them
 (after ``data/raw/corrections.yaml``) or as printed (each correction undone), and
 returns a :class:`Verdict`. Tolerances are never typed per claim: :func:`tolerance`
 derives each from how the number is printed.
@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kzict.claims import Data
+    from kzict.claim_data import Data
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = "consistent", "inconsistent", "unverifiable"
 

@@ -7,11 +7,11 @@ committed file differs from what this writes.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import kzict
 from kzict import _store
+from kzict._write import write_generated
 from kzict.citation import short_citation
 
 DEFAULT = Path(__file__).resolve().parent.parent / "docs" / "datasets.md"
@@ -79,17 +79,6 @@ def render() -> str:
     ]
     out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in corrections.itertuples(index=False)]
     return "\n".join(out) + "\n"
-
-
-def write_generated(argv, prog: str, description: str, default: Path, render_text) -> int:
-    """The command line of a generated document: ``--out PATH``, written with Unix line ends."""
-    ap = argparse.ArgumentParser(prog=prog, description=description)
-    ap.add_argument("--out", type=Path, default=default)
-    args = ap.parse_args(argv)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_text(), encoding="utf-8", newline="\n")
-    print(args.out)
-    return 0
 
 
 def main(argv=None) -> int:

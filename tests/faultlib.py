@@ -15,10 +15,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from kzict.datasets import registry
 from kzict.errors import RawDataError
-from kzict.pipeline.parse import MAX_BYTES, MAX_ROWS
 from kzict.pipeline.run import process
+from kzict.readers.parse import MAX_BYTES, MAX_ROWS
+from kzict.tables import registry
 
 NA = "n/a"
 YEAR = "year"

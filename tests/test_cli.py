@@ -12,7 +12,7 @@ from conftest import CLEAN, REPO
 import kzict
 from kzict.cli import build as cli_build
 from kzict.cli import main
-from kzict.pipeline import snapshots
+from kzict.readers import snapshots
 
 
 def _cli(*args, cwd=REPO):

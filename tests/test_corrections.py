@@ -10,7 +10,7 @@ import yaml
 import kzict
 from kzict.errors import RawDataError
 from kzict.pipeline import corrections as corr
-from kzict.pipeline import yamlfile
+from kzict.readers import yamlfile
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = {

@@ -10,8 +10,8 @@ import pytest
 from conftest import CLEAN, RAW
 
 import kzict
-from kzict.datasets import registry
-from kzict.datasets._fields import THESIS
+from kzict.tables import registry
+from kzict.tables._fields import THESIS
 
 REGISTRY = registry()
 NAMES = list(REGISTRY)
@@ -31,7 +31,7 @@ def test_catalogue_is_the_registry_in_order():
 def test_each_dataset_has_its_module_and_its_value_tests(name):
     ds = REGISTRY[name]
     assert ds.config.name == name and ds.config.title and ds.config.description and ds.meta["locator"]
-    assert (HERE / "datasets" / f"test_{name}.py").is_file(), f"add tests/datasets/test_{name}.py"
+    assert (HERE / "tables" / f"test_{name}.py").is_file(), f"add tests/tables/test_{name}.py"
 
 
 @pytest.mark.parametrize("name", NAMES)

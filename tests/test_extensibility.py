@@ -21,9 +21,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from kzict.datasets._fields import Strict, frame, locator, pct, raw_input, source_id, year
-from kzict.pipeline import parse as p
-from kzict.pipeline.parse import RawTable
+from kzict.tables._fields import Strict, frame, locator, pct, raw_input, source_id, year
+from kzict.readers import parse as p
+from kzict.readers.parse import RawTable
 
 RAW = raw_input("toy.xlsx", "Widgets", {"year": "Year", "share_pct": "Share"})
 
@@ -76,7 +76,7 @@ def test_a_new_dataset_module_appears_everywhere(tmp_path):
     shutil.copytree(REPO / "kzict", root / "kzict", ignore=shutil.ignore_patterns("__pycache__", "_data"))
     shutil.copytree(RAW, root / "data" / "raw")
     (root / "faults").mkdir()
-    (root / "kzict" / "datasets" / "toy_widgets.py").write_text(textwrap.dedent(MODULE))
+    (root / "kzict" / "tables" / "toy_widgets.py").write_text(textwrap.dedent(MODULE))
     wb = Workbook()
     ws = wb.active
     ws.title = "Widgets"
@@ -85,7 +85,7 @@ def test_a_new_dataset_module_appears_everywhere(tmp_path):
     ws.append([2015, "14%", "alibayev2017", "Table 9, p. 99"])
     wb.save(root / "data" / "raw" / "toy.xlsx")
 
-    cmp = filecmp.dircmp(REPO / "kzict" / "datasets", root / "kzict" / "datasets", ignore=["__pycache__"])
+    cmp = filecmp.dircmp(REPO / "kzict" / "tables", root / "kzict" / "tables", ignore=["__pycache__"])
     assert cmp.right_only == ["toy_widgets.py"] and not cmp.diff_files, "only the new module was added"
 
     proc = subprocess.run(

@@ -15,9 +15,9 @@ import pytest
 from conftest import CLEAN, RAW
 from faultlib import decimal_comma, duplicate_key, inject, matrix_row, non_xlsx_renamed, oversized_rows
 
-from kzict.datasets import registry
 from kzict.errors import RawDataError
 from kzict.pipeline.run import build
+from kzict.tables import registry
 
 FROM_RAW = [n for n, d in registry().items() if d.raw is not None]
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from kzict.errors import RawDataError
-from kzict.pipeline import snapshots, wdi_tables
-from kzict.pipeline.ingest import ingest_wdi, main
+from kzict.ingest import ingest_wdi, main
+from kzict.readers import snapshots
+from kzict.tables import _wdi as wdi_tables
 
 SNAP = Path(__file__).resolve().parents[1] / "data" / "raw" / "snapshots"
 # The snapshots under the names the World Bank serves them with (see MANIFEST notes and the README).

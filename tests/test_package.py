@@ -12,7 +12,7 @@ import pytest
 from conftest import CLEAN, REPO
 
 import kzict
-from kzict.datasets import registry
+from kzict.tables import registry
 
 MODELS = registry()
 

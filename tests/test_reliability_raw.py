@@ -21,10 +21,10 @@ import pytest
 from conftest import RAW
 from faultlib import _edit
 
-from kzict.datasets import registry
 from kzict.errors import RawDataError
-from kzict.pipeline.guard import MAX_DIMENSION, MAX_UNCOMPRESSED
 from kzict.pipeline.run import process
+from kzict.readers.guard import MAX_DIMENSION, MAX_UNCOMPRESSED
+from kzict.tables import registry
 
 PERCENT_DATASETS = sorted(
     n

@@ -9,9 +9,9 @@ import pytest
 from conftest import CLEAN, RAW
 
 import kzict
-from kzict.datasets import registry
+from kzict.tables import registry
 
-BUILD_SIDE = ("pandera", "openpyxl", "kzict.pipeline", "kzict.datasets")
+BUILD_SIDE = ("pandera", "openpyxl", "kzict.pipeline", "kzict.tables")
 
 
 def test_loaders_import_neither_pandera_openpyxl_nor_the_pipeline():
@@ -30,7 +30,7 @@ def test_loaders_import_neither_pandera_openpyxl_nor_the_pipeline():
 @pytest.mark.parametrize("name", [n for n, d in registry().items() if d.raw is not None])
 def test_load_raw_is_the_sheet_the_pipeline_reads(name):
     """load_raw reads the sheet the descriptor names with calamine; the pipeline reads it with openpyxl."""
-    from kzict.pipeline.parse import read_sheet
+    from kzict.readers.parse import read_sheet
 
     decl = registry()[name].raw
     raw = read_sheet(RAW / decl.workbook, decl.sheet, decl.raw_headers)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kzict.pipeline.scorecard import MET, NOT_MEASURED, NOT_MET, verdict
+from kzict.tables._score import MET, NOT_MEASURED, NOT_MET, verdict
 
 
 def series(points, **extra):
@@ -68,7 +68,7 @@ def test_missing_figure_is_not_measured_with_its_note():
 
 
 def test_comparability_decides_whether_and_how_a_target_is_judged():
-    from kzict.pipeline.scorecard import score
+    from kzict.tables._score import score
 
     targets = pd.DataFrame(
         {
@@ -98,7 +98,7 @@ def test_every_schema_is_strict_and_coerced_as_its_config_says():
     import pandera.errors as pe
     import pytest
 
-    from kzict.datasets import registry
+    from kzict.tables import registry
 
     schemas = {n: d.schema for n, d in registry().items()}
     assert all(s.strict and s.coerce for s in schemas.values())

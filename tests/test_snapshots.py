@@ -9,7 +9,8 @@ import pytest
 
 import kzict
 from kzict.errors import RawDataError
-from kzict.pipeline import doing_business, egov, nri, snapshots, wdi, wdi_tables
+from kzict.readers import doing_business, egov, nri, snapshots, wdi
+from kzict.tables import _wdi as wdi_tables
 
 SNAP = Path(__file__).resolve().parents[1] / "data" / "raw" / "snapshots"
 KAZ_FILE = "wdi-KAZ-all-indicators-2026-04-08.csv"

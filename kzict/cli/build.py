@@ -50,7 +50,7 @@ def build(raw: Path | None, out: Path | None) -> int:
 
 
 def ingest_wdi(files: list[Path], raw: Path | None, allow_drops: bool, out: Path | None) -> int:
-    from kzict.pipeline import ingest
+    from kzict import ingest
 
     if raw is None and installed():
         raise BuildTargetError(

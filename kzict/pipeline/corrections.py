@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from kzict.errors import RawDataError
-from kzict.pipeline import yamlfile
+from kzict.readers import yamlfile
 
 FIELDS = ("id", "dataset", "field", "rows", "reason", "evidence")
 ROW_FIELDS = ("key", "printed", "used")
@@ -25,7 +25,7 @@ SCALAR = (str, int, float)
 def load(path: Path, datasets: set[str] | None = None) -> list[dict]:
     """The records of ``path``, each checked; ``datasets`` are the names a record may use (default: the registry)."""
     if datasets is None:
-        from kzict.datasets import registry
+        from kzict.tables import registry
 
         datasets = set(registry())
     doc = yamlfile.require(path, yamlfile.load(path), dict, "the document")

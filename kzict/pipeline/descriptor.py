@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from kzict.datasets import registry
+from kzict.tables import registry
 
 LICENSE = {
     "name": "CC-BY-4.0",

@@ -298,15 +298,3 @@ def publish(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir:
             if os.path.lexists(staging):
                 _remove(staging)
         _checkpoint("done")
-
-
-def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> list[str]:
-    """Build ``out_dir`` from ``raw_dir``; on any error ``out_dir`` is left untouched."""
-    from kzict.pipeline.run import CLEAN_DIR, RAW_DIR, process
-
-    raw = Path(RAW_DIR if raw_dir is None else raw_dir)
-    out = Path(CLEAN_DIR if out_dir is None else out_dir)
-    check_target(out, raw)  # before the work of processing
-    tables, corrections = process(raw)
-    publish(tables, corrections, out, raw)
-    return list(tables)

@@ -16,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from kzict import _paths
-from kzict.datasets import Dataset, registry
 from kzict.pipeline import corrections as corr
-from kzict.pipeline.parse import Workbooks
+from kzict.pipeline.publish import check_target, publish
 from kzict.pipeline.validate import check_foreign_keys, check_keys, validate, validate_derived
+from kzict.readers.parse import Workbooks
+from kzict.tables import Dataset, registry
 
 RAW_DIR = Path(str(_paths.data_dir("raw")))
 SNAPSHOTS = "snapshots"
@@ -73,6 +74,14 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
     return {n: tables[n] for n in datasets}, corrections
 
 
-from kzict.pipeline.publish import build  # noqa: E402  (the write/publish half; imports this module lazily)
+def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> list[str]:
+    """Build ``out_dir`` from ``raw_dir``; on any error ``out_dir`` is left untouched."""
+    raw = Path(RAW_DIR if raw_dir is None else raw_dir)
+    out = Path(CLEAN_DIR if out_dir is None else out_dir)
+    check_target(out, raw)  # before the work of processing
+    tables, corrections = process(raw)
+    publish(tables, corrections, out, raw)
+    return list(tables)
+
 
 __all__ = ["CLEAN_DIR", "RAW_DIR", "build", "process"]

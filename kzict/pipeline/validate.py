@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from kzict.datasets import Dataset
-from kzict.datasets._fields import Raw
 from kzict.errors import RawDataError
+from kzict.tables import Dataset
+from kzict.tables._fields import Raw
 
 
 def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
         found = fc["failure_case"]
         column = fc["column"] if isinstance(fc["column"], str) and fc["column"] in df.columns else None
         check = str(fc["check"])
-        if "__" in check:  # a dataframe-level check names the column it is about (see kzict.datasets._fields)
+        if "__" in check:  # a dataframe-level check names the column it is about (see kzict.tables._fields)
             column = check.rsplit("__", 1)[1]
         elif column is None and "unique" in check:
             column = ds.key[0]  # a duplicate key: point at the first key column of the repeated row

@@ -1,0 +1,77 @@
+"""Kazakhstan's ICT goods trade in US$ from the World Bank's shares, beside the thesis's p. 32 series."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from kzict.tables import _wdi as wdi_tables
+from kzict.tables._fields import Strict
+from kzict.tables._snapshot import source_id
+
+INPUTS = ("wdi_vintages", "it_trade")
+
+
+def _usd(description: str, nullable: bool = False) -> pa.Field:
+    return pa.Field(ge=0, nullable=nullable, description=description, metadata={"unit": "USD mn (current)"})
+
+
+class TradeCrosscheck(pa.DataFrameModel):
+    year: Series[int] = pa.Field(ge=1990, le=2035, description="Year of the flow.", metadata={"unit": "year"})
+    flow: Series[str] = pa.Field(isin=["export", "import"], description="Trade flow.", metadata={"unit": "category"})
+    ict_share_pct: Series[float] = pa.Field(
+        ge=0,
+        le=100,
+        description="ICT goods as a share of total goods exports (or imports), WDI TX/TM.VAL.ICTG.ZS.UN.",
+        metadata={"unit": "%"},
+    )
+    merchandise_usd_mn: Series[float] = _usd("Merchandise exports (or imports), WDI TX/TM.VAL.MRCH.CD.WT")
+    ict_goods_usd_mn: Series[float] = _usd("ICT goods exports (or imports): ict_share_pct / 100 x merchandise_usd_mn")
+    release: Series[str] = pa.Field(
+        str_matches=r"^\d{4}-\d{2}-\d{2}$",
+        description="The WDI release (Last Updated Date) both the share and the total come from.",
+        metadata={"unit": "date"},
+    )
+    source_id: Series[str] = source_id()
+    locator: Series[str] = pa.Field(
+        description="The snapshot lines of the share and of the merchandise total.",
+        metadata={"unit": "text"},
+        str_length={"min_value": 1},
+    )
+    thesis_usd_mn: Series[float] = _usd(
+        "The thesis's IT trade value for this year and (corrected) flow, from `it_trade`; NA where it prints none.",
+        nullable=True,
+    )
+    thesis_printed_label: Series[str] = pa.Field(
+        nullable=True,
+        isin=["export", "import"],
+        description="The flow the thesis's sentence attaches to that value.",
+        metadata={"unit": "category"},
+    )
+    thesis_locator: Series[str] = pa.Field(
+        nullable=True, description="Where the thesis prints that value.", metadata={"unit": "text"}
+    )
+
+    class Config(Strict):
+        name = "trade_crosscheck"
+        title = "ICT goods trade of Kazakhstan in US$: World Bank arithmetic beside the thesis"
+        description = (
+            "Kazakhstan's ICT goods exports and imports in US$ million, each the World Bank's ICT share of goods "
+            "trade times merchandise trade of the same release, set beside the IT trade values the thesis prints "
+            "on p. 32 (with kzict's corrected flow labels). Derived: no number is typed."
+        )
+        unique = ["flow", "year", "release"]
+        metadata = {
+            "order": 220,
+            "printed_in": "wb_wdi",
+            "locator": "Derived from wdi_vintages (data/raw/snapshots) and it_trade (§ Export and Import, p. 32)",
+            "note": "An independent check on the export/import labels of the thesis's p. 32: the World Bank puts "
+            "Kazakhstan's ICT goods imports several times above its exports. The thesis's IT trade may cover "
+            "other things than goods: compare orders of magnitude, not values.",
+            "licence": "world-bank-cc-by-4.0",
+        }
+
+
+def process(tables: dict[str, pd.DataFrame], rules: object = None) -> pd.DataFrame:
+    return wdi_tables.trade_crosscheck(thesis=tables["it_trade"], vintages=tables["wdi_vintages"])

@@ -1,0 +1,70 @@
+"""ik2020_scorecard: the values, asserted one by one."""
+
+from kzict.tables._score import MET, NOT_MEASURED, NOT_MET
+
+IK2020 = {
+    1: MET,
+    2: NOT_MET,
+    3: NOT_MEASURED,
+    4: MET,
+    5: NOT_MEASURED,
+    6: NOT_MEASURED,
+    7: NOT_MEASURED,
+    8: NOT_MEASURED,
+    9: MET,
+    10: NOT_MEASURED,
+    11: NOT_MEASURED,
+    12: NOT_MET,
+    13: NOT_MET,
+}
+COMPARABILITY = {1: "same_definition", 2: "same_definition", 4: "same_definition", 9: "proxy", 12: "proxy", 13: "proxy"}
+
+
+def test_ik2020_scorecard_verdicts_target_by_target(tables):
+    sc = tables["ik2020_scorecard"].set_index("target_id")
+    assert dict(sc["status"]) == IK2020
+    assert dict(sc["comparability"]) == {t: COMPARABILITY.get(t, "none") for t in IK2020}
+    assert sc.loc[1, ["outcome_value", "outcome_year", "grade"]].tolist() == [25, 2020, "press"]
+    # the DB files give 51 (DB2016) then 35 (DB2017): first met in 2017
+    assert sc.loc[1, "first_met_year"] == 2017 and "rank 51 in 2016" in sc.loc[1, "basis"]
+    assert sc.loc[2, "outcome_value"] == 29 and "never met" in sc.loc[2, "basis"]
+    assert round(sc.loc[4, "outcome_value"], 2) == 85.94
+    assert sc.loc[4, ["first_met_year", "grade", "source_id"]].tolist() == [2017, "file", "wb_wdi"]
+    assert sc.loc[4, "locator"] == "wdi-KAZ-all-indicators-2026-04-08.csv, line 1284, column 2020"
+    assert sc.loc[9, "outcome_value"] == 82 and "defined differently" in sc.loc[9, "basis"]
+    assert "2025" in sc.loc[5, "basis"] and "forecast" in sc.loc[5, "basis"]
+    assert sc["basis"].str.len().min() > 15
+    assert (sc.loc[sc["comparison"] == "at_most", "unit"] == "rank").all()
+
+
+def test_offered_versus_delivered_is_judged_alike_on_the_usage_series(tables):
+    """Targets 12 and 13 share one mismatch (services offered vs delivered): one rule, one series, one verdict."""
+    sc = tables["ik2020_scorecard"].set_index("target_id")
+    for t in (12, 13):
+        row = sc.loc[t]
+        assert row["outcome_indicator"] == "households_used_egov_pct" and row["comparability"] == "proxy"
+        assert (row["outcome_year"], row["outcome_value"], row["status"]) == (2020, 30.8, NOT_MET)
+        assert row["basis"].startswith("On a proxy:") and "supply, not delivery" in row["basis"]
+
+
+def test_a_proxy_verdict_says_so_and_none_is_never_judged(tables):
+    sc = tables["ik2020_scorecard"]
+    assert sc.loc[sc["comparability"] == "proxy", "basis"].str.startswith("On a proxy:").all()
+    assert (sc.loc[sc["comparability"] == "none", "status"] == NOT_MEASURED).all()
+    assert not sc.loc[sc["comparability"] != "proxy", "basis"].str.contains("proxy").any()
+
+
+def test_a_verdict_has_provenance_exactly_when_something_was_measured(tables):
+    sc = tables["ik2020_scorecard"]
+    measured = sc["status"] != NOT_MEASURED
+    assert (sc["source_id"].notna() == measured).all() and (sc["locator"].notna() == measured).all()
+
+
+def test_readme_states_the_scorecard_the_data_holds(tables):
+    """The README's verdict counts are the data's, not a memory of an earlier build."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    stated = {k.replace(" ", "_"): int(n) for n, k in re.findall(r"\*\*(\d+) (met|not met|not measured)\*\*", readme)}
+    assert stated == tables["ik2020_scorecard"]["status"].value_counts().to_dict()
