@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from kzict.errors import RawDataError
-from kzict.pipeline.run import process
+from kzict.pipeline.run import _selected, process
 from kzict.readers.parse import MAX_BYTES, MAX_ROWS
 from kzict.tables import registry
 
@@ -287,8 +287,10 @@ def inject(fault, name: str, raw_src: Path, tmp: Path):
     """A copy of ``raw_src`` broken by ``fault`` for dataset ``name``, and what the error must name (or NA)."""
     raw = tmp / f"raw-{fault.__name__}"
     ds = registry()[name]
-    skip = () if ds.raw.workbook.startswith("snapshots") else ("snapshots",)  # 2 MB a copy, not read here
-    shutil.copytree(raw_src, raw, ignore=shutil.ignore_patterns(*skip))
+    # The snapshots (2 MB) are never broken here: linked, not copied, when the dataset's inputs read them.
+    shutil.copytree(raw_src, raw, ignore=shutil.ignore_patterns("snapshots"))
+    if any(d.snapshots is not None for d in _selected([name]).values()):
+        (raw / "snapshots").symlink_to(Path(raw_src).resolve() / "snapshots", target_is_directory=True)
     return raw, fault(raw, ds.raw, targets(ds))
 
 

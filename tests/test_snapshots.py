@@ -9,21 +9,29 @@ import pytest
 
 import kzict
 from kzict.errors import RawDataError
-from kzict.readers import doing_business, egov, nri, snapshots, wdi
+from kzict.pipeline.run import snapshot_files
+from kzict.readers import egov, snapshots, wdi
 from kzict.tables import _wdi as wdi_tables
+from kzict.tables import registry
 
 SNAP = Path(__file__).resolve().parents[1] / "data" / "raw" / "snapshots"
 KAZ_FILE = "wdi-KAZ-all-indicators-2026-04-08.csv"
 
 
+def _table(name: str, snap_dir: Path = SNAP) -> pd.DataFrame:
+    """A snapshot dataset processed from its files, verified by the runner as a build does."""
+    ds = registry()[name]
+    return ds.run(files=snapshot_files(ds, snap_dir))
+
+
 @pytest.fixture(scope="module")
 def vintages() -> pd.DataFrame:
-    return wdi_tables.wdi_vintages()
+    return _table("wdi_vintages")
 
 
 @pytest.fixture(scope="module")
 def indicators() -> pd.DataFrame:
-    return wdi_tables.wdi_indicators()
+    return _table("wdi_indicators")
 
 
 def _value(df: pd.DataFrame, code: str, year: int, iso3: str = "KAZ", **where) -> pd.Series:
@@ -64,23 +72,23 @@ def test_a_changed_snapshot_is_refused_by_name(snap_copy):
     data = path.read_bytes()
     path.write_bytes(data.replace(b"0.7249899999999999", b"0.7349899999999999"))  # same size, one digit
     with pytest.raises(RawDataError, match=r"egdi-2016\.csv: sha256 differs"):
-        egov.egov_index(snap_copy)
+        _table("egov_index", snap_copy)
     with pytest.raises(RawDataError, match=r"egdi-2016\.csv"):
         snapshots.verify_all(snap_copy)
 
 
 def test_a_snapshot_changed_after_a_cached_read_is_refused(snap_copy):
-    assert len(wdi_tables.wdi_vintages(snap_copy)) > 0
+    assert len(_table("wdi_vintages", snap_copy)) > 0
     path = snap_copy / "wdi-IT.NET.USER.ZS-2023-05-10.csv"
     path.write_bytes(path.read_bytes().replace(b"90.9", b"91.9", 1))
     with pytest.raises(RawDataError, match=r"wdi-IT\.NET\.USER\.ZS-2023-05-10\.csv: sha256 differs"):
-        wdi_tables.wdi_indicators(snap_copy)
+        _table("wdi_indicators", snap_copy)
 
 
 def test_a_truncated_or_unlisted_snapshot_is_refused(snap_copy):
     (snap_copy / "wef-nri-2012-2016-facts.csv").write_text("edition\n")
     with pytest.raises(RawDataError, match=r"wef-nri-2012-2016-facts\.csv: size differs"):
-        nri.nri_index(snap_copy)
+        _table("nri_index", snap_copy)
     (snap_copy / "stray.csv").write_text("x\n")
     with pytest.raises(RawDataError, match=r"stray\.csv: not listed"):
         snapshots.verify_all(snap_copy)
@@ -194,8 +202,9 @@ def test_row_counts_per_snapshot(vintages):
 # --- trade cross-check -----------------------------------------------------------------------------
 
 
-def test_trade_crosscheck_is_share_times_merchandise_of_one_release():
-    cc = wdi_tables.trade_crosscheck().set_index(["flow", "year"])
+def test_trade_crosscheck_is_share_times_merchandise_of_one_release(vintages):
+    tables = {"wdi_vintages": vintages, "it_trade": kzict.load("it_trade")}
+    cc = registry()["trade_crosscheck"].run(tables=tables).set_index(["flow", "year"])
     exp, imp = cc.loc[("export", 2014)], cc.loc[("import", 2014)]
     assert exp["ict_goods_usd_mn"] == pytest.approx(0.84 / 100 * 79_460, abs=1e-6)
     assert imp["ict_goods_usd_mn"] == pytest.approx(5.99 / 100 * 41_296, abs=1e-6)
@@ -211,14 +220,14 @@ def test_trade_crosscheck_is_share_times_merchandise_of_one_release():
 
 
 def test_egov_index_rounds_artefacts_to_four_decimals():
-    e = egov.egov_index()
+    e = _table("egov_index")
     assert e.groupby("edition").size().to_dict() == {2010: 193, 2012: 193, 2014: 193, 2016: 193, 2018: 193}
     kaz = e[e["iso3"] == "KAZ"].set_index("edition")
     assert kaz.loc[2016, ["egdi_rank", "egdi"]].tolist() == [33, 0.725]
     assert kaz["egdi_rank"].tolist() == [46, 38, 28, 33, 39]
     assert kaz["egdi"].tolist() == [0.5578, 0.6844, 0.7283, 0.725, 0.7597]
     assert kaz.loc[2010, "tii"] == 0.1797  # written 0.17969000000000002
-    values = e[list(egov.INDICES)].to_numpy().ravel()
+    values = e[["egdi", "epart_index", "osi", "hci", "tii"]].to_numpy().ravel()
     assert all(round(float(v), 4) == v for v in values if v == v)
     assert e.loc[(e["edition"] == 2010) & (e["iso3"] == "SSD"), "egdi_rank"].isna().item()
 
@@ -227,12 +236,14 @@ def test_egov_reader_names_the_file_line_and_column(tmp_path):
     bad = tmp_path / "egdi-2016.csv"
     text = (SNAP / "egdi-2016.csv").read_text()
     bad.write_text(text.replace("0.7249899999999999", "1.7249899999999999"))
-    with pytest.raises(RawDataError, match=r"egdi-2016\.csv \(column 'egdi'\): line 9: an index lies between 0 and 1"):
-        egov.read_edition(bad, 2016)
+    with pytest.raises(
+        RawDataError, match=r"egdi-2016\.csv \(column 'e-gov-index'\): line 9: an index lies between 0 and 1"
+    ):
+        egov.read_file(bad)
 
 
 def test_nri_index_kazakhstan_and_editions():
-    n = nri.nri_index()
+    n = _table("nri_index")
     kaz = n[(n["iso3"] == "KAZ") & (n["edition"] == 2014)].iloc[0]
     assert (kaz["rank"], kaz["score"], kaz["economies_ranked"]) == (38, 4.582, 148)
     assert n.groupby("edition")["economies_ranked"].first().to_dict() == {
@@ -247,7 +258,7 @@ def test_nri_index_kazakhstan_and_editions():
 
 
 def test_doing_business_keeps_the_file_rank_and_notes_the_report():
-    d = doing_business.doing_business_rank()
+    d = _table("doing_business_rank")
     assert d.groupby("data_year").size().to_dict() == {2015: 189, 2016: 189, 2017: 190}
     kaz = d[d["iso3"] == "KAZ"].set_index("data_year")
     assert kaz["rank"].to_dict() == {2015: 51, 2016: 35, 2017: 36}

@@ -11,29 +11,15 @@ from __future__ import annotations
 import csv
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from kzict.errors import RawDataError
-from kzict.readers import snapshots
 
-SOURCE_ID = "un_egov_survey"
-FILE = re.compile(r"^egdi-(\d{4})\.csv$")
-# File column -> egov_index column.
-COLUMNS = {
-    "country-code": "iso3",
-    "country-name": "country",
-    "e-gov-rank": "egdi_rank",
-    "e-gov-index": "egdi",
-    "e-pat-index": "epart_index",
-    "osi": "osi",
-    "hci": "hci",
-    "tii": "tii",
-}
-INDICES = ("egdi", "epart_index", "osi", "hci", "tii")
-OUT = ["edition", "iso3", "country", "egdi_rank", "egdi", "epart_index", "osi", "hci", "tii", "source_id", "locator"]
+HEADER = ["country-code", "country-name", "e-gov-rank", "e-gov-index", "e-pat-index", "osi", "hci", "tii"]
+RANK = "e-gov-rank"
+INDICES = ("e-gov-index", "e-pat-index", "osi", "hci", "tii")
 _FOUR = Decimal("0.0001")
 
 
@@ -54,58 +40,31 @@ def _rank(text: str, path: Path, line: int) -> int | None:
     if text == "":
         return None
     if not re.fullmatch(r"\d+(\.0)?", text):
-        raise RawDataError(path, f"line {line}: a rank is a whole number", column="e-gov-rank", found=text)
+        raise RawDataError(path, f"line {line}: a rank is a whole number", column=RANK, found=text)
     return int(float(text))
 
 
-def read_edition(path: Path, edition: int, source_id: str = SOURCE_ID) -> pd.DataFrame:
-    """One ``egdi-<year>.csv`` file as rows of ``egov_index``."""
+def read_file(path: Path) -> pd.DataFrame:
+    """One survey file: its columns (``HEADER``) with ranks whole (``Int64``) and indices at four decimals,
+    empty cells NA, and ``line``, the file's line of each row."""
     path = Path(path)
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, [])
-        if header != list(COLUMNS):
-            raise RawDataError(path, f"expected the columns {', '.join(COLUMNS)}", found=header)
+        if header != HEADER:
+            raise RawDataError(path, f"expected the columns {', '.join(HEADER)}", found=header)
         rows = []
         for line, rec in enumerate(reader, start=2):
-            if len(rec) != len(COLUMNS):
-                raise RawDataError(path, f"line {line}: expected {len(COLUMNS)} fields", found=len(rec))
-            r = dict(zip(COLUMNS.values(), rec))
+            if len(rec) != len(HEADER):
+                raise RawDataError(path, f"line {line}: expected {len(HEADER)} fields", found=len(rec))
+            r = dict(zip(HEADER, rec))
             rows.append(
                 {
-                    "edition": edition,
-                    "iso3": r["iso3"],
-                    "country": r["country"],
-                    "egdi_rank": _rank(r["egdi_rank"], path, line),
+                    **r,
+                    RANK: _rank(r[RANK], path, line),
                     **{c: _index(r[c], path, line, c) for c in INDICES},
-                    "source_id": source_id,
-                    "locator": f"{path.name}, line {line}",
+                    "line": line,
                 }
             )
-    df = pd.DataFrame(rows, columns=OUT)
-    return df.astype({"egdi_rank": "Int64", **{c: "float64" for c in INDICES}})
-
-
-def egov_index(snap_dir: Path | None = None) -> pd.DataFrame:
-    """Every country and edition of the E-Government Survey snapshots."""
-    rows = snapshots.read_manifest(snap_dir)
-    frames = []
-    for name in sorted(rows):
-        m = FILE.match(name)
-        if m and rows[name]["source_id"] == SOURCE_ID:
-            path, row = snapshots.verified(name, snap_dir)
-            frames.append(_read_cached(path, int(m.group(1)), row["source_id"]))
-    if not frames:
-        raise RawDataError(Path(snap_dir or snapshots.default_dir()), "no egdi-<year>.csv snapshot in the manifest")
-    return pd.concat(frames, ignore_index=True).sort_values(["edition", "iso3"], ignore_index=True)
-
-
-def _read_cached(path: Path, *args) -> pd.DataFrame:
-    """``read_edition``, parsed once per build however many tables read the file (a rewritten file is read afresh)."""
-    st = Path(path).stat()
-    return _read_once(Path(path), st.st_size, st.st_mtime_ns, *args).copy()
-
-
-@cache
-def _read_once(path: Path, _size: int, _mtime_ns: int, *args) -> pd.DataFrame:
-    return read_edition(path, *args)
+    df = pd.DataFrame(rows, columns=[*HEADER, "line"])
+    return df.astype({RANK: "Int64", **{c: "float64" for c in INDICES}, "line": "int64"})

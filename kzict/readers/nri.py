@@ -7,14 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from kzict.errors import RawDataError
-from kzict.readers import snapshots
 
-SNAPSHOT = "wef-nri-2012-2016-facts.csv"
 HEADER = ["edition", "iso3", "country", "nri_rank", "nri_score", "economies_ranked"]
-OUT = ["edition", "iso3", "country", "rank", "score", "economies_ranked", "source_id", "locator"]
 
 
-def read_facts(path: Path, source_id: str) -> pd.DataFrame:
+def read_facts(path: Path) -> pd.DataFrame:
+    """The facts file: its columns (``HEADER``), checked for consistency, and ``line``."""
     path = Path(path)
     # Rank and score are empty where an economy was not covered in an edition (Tajikistan 2014).
     df = pd.read_csv(path, dtype={"iso3": "str", "country": "str", "nri_rank": "Int64"})
@@ -33,13 +31,4 @@ def read_facts(path: Path, source_id: str) -> pd.DataFrame:
     per_edition = df.groupby("edition")["economies_ranked"].nunique()
     if (per_edition > 1).any():
         raise RawDataError(path, "economies_ranked differs within an edition", column="economies_ranked")
-    out = df.rename(columns={"nri_rank": "rank", "nri_score": "score"})
-    out["source_id"] = source_id
-    out["locator"] = [f"{path.name}, line {i + 2}" for i in range(len(df))]
-    return out[OUT]
-
-
-def nri_index(snap_dir: Path | None = None) -> pd.DataFrame:
-    """NRI rank and score (1-7) per edition for Kazakhstan and its comparators."""
-    path, row = snapshots.verified(SNAPSHOT, snap_dir)
-    return read_facts(path, row["source_id"]).sort_values(["edition", "iso3"], ignore_index=True)
+    return df.assign(line=range(2, 2 + len(df)))

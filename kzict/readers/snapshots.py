@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -92,6 +93,29 @@ def verified(name: str, snap_dir: Path | None = None) -> tuple[Path, dict[str, s
         raise RawDataError(path, f"size differs from {MANIFEST} ({row['bytes']} bytes)", found=st.st_size)
     _checked(path, st.st_size, st.st_mtime_ns, row["sha256"])
     return path, row
+
+
+@dataclass(frozen=True)
+class SnapshotFile:
+    """A snapshot file whose size and sha256 matched its manifest row when it was handed out.
+
+    Equal (and hashed) by folder, name and sha256, so a reading cached on it is never reused for other bytes.
+    """
+
+    name: str
+    path: Path
+    sha256: str
+    row: dict[str, str] = field(compare=False, hash=False, repr=False)  # its manifest row
+
+    @property
+    def source_id(self) -> str:
+        return self.row["source_id"]
+
+
+def verify(name: str, snap_dir: Path | None = None) -> SnapshotFile:
+    """Snapshot ``name`` after checking it against its manifest row (listed, present, size, sha256)."""
+    path, row = verified(name, snap_dir)
+    return SnapshotFile(name, path, row["sha256"], row)
 
 
 def verify_all(snap_dir: Path | None = None) -> list[str]:

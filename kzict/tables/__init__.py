@@ -2,15 +2,20 @@
 
 A module ``kzict/tables/<name>.py`` defines one pandera ``DataFrameModel``
 whose ``Config`` names the dataset and carries its title, description, key
-(``unique``) and metadata (``order`` in the catalogue, ``locator``, ``note``,
-``printed_in``, ``rows``), and a ``process`` function. A dataset read from a
-raw sheet declares it as ``RAW`` and processes it with ``process(raw)``; a
-derived one declares the clean tables it is made from as ``INPUTS`` (and,
-optionally, a raw sheet of rules as ``RULES``) and makes itself with
-``process(tables, rules)``. A dataset read from public data files declares them as
-``SNAPSHOTS = snapshot_input(pattern)`` (files of ``data/raw/snapshots`` whose names match) and
-makes itself with ``process(snap_dir)`` through the pipeline's verified readers, which check each
-file's sha256 against the snapshot manifest first. Modules whose names start with ``_`` hold shared helpers.
+(``unique``) and metadata (only the keys of ``METADATA_KEYS``: ``order`` in the
+catalogue, ``locator``, ``note``, ``printed_in``, ``rows``, ``licence``), and a
+``process`` function. A module declares its inputs, one kind or several:
+
+- ``RAW = raw_input(...)``: a sheet of a raw workbook, handed over as ``raw``;
+- ``SNAPSHOTS = snapshot_input(pattern)``: the files of ``data/raw/snapshots`` whose
+  names match, each checked by the runner against the snapshot manifest (listed,
+  size, sha256) and handed over as ``files`` (name -> ``SnapshotFile``);
+- ``INPUTS = (names...)``: validated clean tables, handed over as ``tables``
+  (name -> frame), with optionally ``RULES``, a raw sheet of rules, as ``rules``.
+
+The runner (``kzict.pipeline.run``) resolves them in dependency order and calls
+``process`` with exactly the keywords the module declares (``raw``, ``files``,
+``tables``, ``rules``). Modules whose names start with ``_`` hold shared helpers.
 
 Importing this package imports pandera; the loaders never do.
 """
@@ -43,11 +48,22 @@ class Snapshots:
 
         return sorted(n for n in read_manifest(snap_dir) if re.fullmatch(self.pattern, n))
 
+    def match(self, name: str) -> re.Match[str]:
+        """The pattern's match on ``name`` (its groups: an edition, a year), which must match."""
+        m = re.fullmatch(self.pattern, name)
+        if m is None:
+            raise ValueError(f"{name!r} does not match the snapshot input {self.pattern!r}")
+        return m
+
 
 def snapshot_input(pattern: str) -> Snapshots:
     """Declare the snapshot files a dataset is read from (see ``data/raw/snapshots/MANIFEST.csv``)."""
     re.compile(pattern)
     return Snapshots(pattern)
+
+
+# What ``Config.metadata`` may hold; anything else (``license`` for ``licence``) is refused by ``registry()``.
+METADATA_KEYS = frozenset({"order", "locator", "note", "printed_in", "rows", "licence"})
 
 
 @dataclass(frozen=True)
@@ -57,10 +73,26 @@ class Dataset:
     name: str
     model: type[pa.DataFrameModel]
     process: Callable[..., Any]
-    raw: Raw | None = None  # the sheet the table is transcribed in; None for a derived table
-    inputs: tuple[str, ...] = ()  # the clean tables a derived table is made from
+    raw: Raw | None = None  # the sheet the table is transcribed in
+    inputs: tuple[str, ...] = ()  # the clean tables it is made from (validated before it is processed)
     rules: Raw | None = None  # a raw sheet a derived table follows (not a printed table)
-    snapshots: Snapshots | None = None  # the public data files a table is read from
+    snapshots: Snapshots | None = None  # the public data files it is read from
+
+    @property
+    def derived(self) -> bool:
+        """Made from clean tables only: no raw sheet and no data file of its own."""
+        return self.raw is None and self.snapshots is None
+
+    def run(self, raw: Any = None, files: Any = None, tables: Any = None, rules: Any = None) -> Any:
+        """``process`` called with exactly the inputs the module declares, by keyword."""
+        given = {"raw": raw} if self.raw is not None else {}
+        if self.snapshots is not None:
+            given["files"] = files
+        if self.inputs:
+            given["tables"] = tables
+        if self.rules is not None:
+            given["rules"] = rules
+        return self.process(**given)
 
     @property
     def config(self) -> Any:
@@ -109,14 +141,24 @@ def _dataset(module) -> Dataset:
     name = module.__name__.rsplit(".", 1)[1]
     if getattr(model.Config, "name", None) != name:
         raise TypeError(f"{module.__name__}: Config.name must be the module's name {name!r}")
+    unknown = sorted(set(getattr(model.Config, "metadata", None) or {}) - METADATA_KEYS)
+    if unknown:
+        raise TypeError(
+            f"{module.__name__}: Config.metadata has the unknown key(s) {', '.join(map(repr, unknown))}; "
+            f"expected only {', '.join(sorted(METADATA_KEYS))}"
+        )
     inputs = tuple(getattr(module, "INPUTS", ()))
     snaps = getattr(module, "SNAPSHOTS", None)
-    if [bool(inputs), hasattr(module, "RAW"), snaps is not None].count(True) != 1:
-        raise TypeError(
-            f"{module.__name__} must declare one of RAW (a raw sheet), SNAPSHOTS (public data files) "
-            "or INPUTS (clean tables)"
-        )
     raw, rules = getattr(module, "RAW", None), getattr(module, "RULES", None)
+    if raw is None and snaps is None and not inputs:
+        raise TypeError(
+            f"{module.__name__} must declare its inputs: RAW (a raw sheet), SNAPSHOTS (public data files) "
+            "and/or INPUTS (clean tables)"
+        )
+    if rules is not None and not inputs:
+        raise TypeError(f"{module.__name__}: RULES go with INPUTS (the clean tables the rules apply to)")
+    if snaps is not None and not isinstance(snaps, Snapshots):
+        raise TypeError(f"{module.__name__}: SNAPSHOTS must be snapshot_input(pattern)")
     return Dataset(name, model, module.process, raw, inputs, rules, snaps)
 
 

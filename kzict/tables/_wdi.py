@@ -1,18 +1,25 @@
-"""The WDI contract tables: ``wdi_vintages``, ``wdi_indicators`` and ``trade_crosscheck``.
+"""What ``wdi_vintages`` and ``wdi_indicators`` share: the indicators and economies kept, their eleven columns.
 
-Which files are read is the manifest's business (every ``wb_wdi`` data file),
-so a file added by ``kzict ingest wdi`` flows in without code changes. Which
-indicators and economies are kept is decided here, once.
+Which files are read is the declared snapshot input (every WDI data file of the
+manifest), so a file added by ``kzict ingest wdi`` flows in without code changes.
+Which indicators and economies are kept is decided here, once.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
-from kzict.readers import snapshots, wdi
+from kzict.errors import RawDataError
+from kzict.readers import wdi
+from kzict.readers.snapshots import SnapshotFile
+from kzict.tables import snapshot_input
+from kzict.tables._fields import YEAR_MAX
+from kzict.tables._snapshot import country, iso3, locator, source_id
 
 SOURCE_ID = "wb_wdi"
 
@@ -55,87 +62,105 @@ VINTAGES_ONLY = {
     "wdi-IT.NET.SECR.P6-2017-02-01.csv": "old secure-server series; the current series of the code is on another scale",
 }
 
-COLUMNS = [
-    "iso3",
-    "country",
-    "indicator_code",
-    "indicator",
-    "year",
-    "value",
-    "unit",
-    "release",
-    "snapshot",
-    "source_id",
-    "locator",
-]
+# Every World Bank WDI data file of the manifest (the metadata companions are not data).
+SNAPSHOTS = snapshot_input(r"(wdi|ddf-wdi)-(?!.*-metadata-).*\.(csv|xls)")
+FIRST_WDI_YEAR = 1960  # the first year column of every WDI bulk download
 
 
-def wdi_files(snap_dir: Path | None = None) -> list[str]:
-    """The WDI data files of the manifest (metadata companions left out)."""
-    rows = snapshots.read_manifest(snap_dir)
-    return sorted(name for name, row in rows.items() if row["source_id"] == SOURCE_ID and "-metadata-" not in name)
+class WdiValues(pa.DataFrameModel):
+    """The columns of ``wdi_indicators`` and ``wdi_vintages``, in contract order; each says whose names it holds
+    by overriding ``country`` and ``indicator`` (a subclass's field keeps its place here)."""
+
+    iso3: Series[str] = iso3(aggregates=True)
+    country: Series[str] = country()
+    indicator_code: Series[str] = pa.Field(
+        isin=sorted(INDICATORS), description="WDI indicator code.", metadata={"unit": "id"}
+    )
+    indicator: Series[str] = pa.Field(description="WDI indicator name.", metadata={"unit": "text"})
+    year: Series[int] = pa.Field(
+        ge=FIRST_WDI_YEAR, le=YEAR_MAX, description="Year the value refers to.", metadata={"unit": "year"}
+    )
+    value: Series[float] = pa.Field(
+        description="The value as published (full precision of the file).", metadata={"unit": "see `unit`"}
+    )
+    unit: Series[str] = pa.Field(
+        isin=sorted(set(INDICATORS.values())), description="Unit of `value`.", metadata={"unit": "text"}
+    )
+    release: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^\d{4}-\d{2}-\d{2}$",
+        description="The file's Last Updated Date; NA for the open-numbers subsets, which do not state it.",
+        metadata={"unit": "date"},
+    )
+    snapshot: Series[str] = pa.Field(
+        description="The snapshot file in data/raw/snapshots the value is read from.", metadata={"unit": "text"}
+    )
+    source_id: Series[str] = source_id()
+    locator: Series[str] = locator()
 
 
-def _read(name: str, snap_dir: Path | None, names: dict[str, str], labels: dict[str, str]) -> pd.DataFrame:
-    path, row = snapshots.verified(name, snap_dir)
-    if name.startswith("ddf-"):
-        col = pd.read_csv(path, nrows=0).columns[2]
-        df, release, where = wdi.read_ddf(path, names, labels.get(wdi.ddf_code(col), "")), "", "line"
-    elif name.endswith(".xls"):
-        release, df = wdi.read_bulk_xls(path)
+def names(whose: str) -> tuple[Any, Any]:
+    """The ``country`` and ``indicator`` fields of a WDI table whose names are ``whose``."""
+    name = pa.Field(description=f"WDI indicator name ({whose}).", metadata={"unit": "text"})
+    return country(whose), name
+
+
+COLUMNS = list(WdiValues.to_schema().columns)
+
+
+def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.DataFrame:
+    if f.name.startswith("ddf-"):
+        col = pd.read_csv(f.path, nrows=0).columns[2]
+        df, release, where = wdi.read_ddf(f.path, names, labels.get(wdi.ddf_code(col), "")), "", "line"
+    elif f.name.endswith(".xls"):
+        release, df = wdi.read_bulk_xls(f.path)
         where = "sheet Data, row"
     else:
-        release, df = wdi.read_bulk_csv(path, codes=set(INDICATORS), economies=set(PEERS))
+        release, df = wdi.read_bulk_csv(f.path, codes=set(INDICATORS), economies=set(PEERS))
         where = "line"
-    if row["release"] and release and row["release"] != release:
-        raise snapshots.RawDataError(path, f"Last Updated Date {release} differs from the manifest's {row['release']}")
+    if f.row["release"] and release and f.row["release"] != release:
+        raise RawDataError(f.path, f"Last Updated Date {release} differs from the manifest's {f.row['release']}")
     df = df[df["indicator_code"].isin(list(INDICATORS)) & df["iso3"].isin(list(PEERS))]
     df = df.assign(
         unit=df["indicator_code"].map(INDICATORS),
         release=release or None,
-        snapshot=name,
-        source_id=row["source_id"],
-        locator=[f"{name}, {where} {n}" for n in df["line"]],
+        snapshot=f.name,
+        source_id=f.source_id,
+        locator=[f"{f.name}, {where} {n}" for n in df["line"]],
     )
     return df
 
 
 @cache
-def _vintages(snap_dir: Path | None, manifest: str) -> pd.DataFrame:
-    # ``manifest`` (its text) is part of the cache key: after an ingest the tables are read afresh.
-    files = wdi_files(snap_dir)
-    bulk = [f for f in files if not f.startswith("ddf-")]
-    frames = [_read(f, snap_dir, {}, {}) for f in bulk]
+def _vintages(files: tuple[SnapshotFile, ...]) -> pd.DataFrame:
+    # Keyed on the verified files (folder, name, sha256): both WDI tables of a build parse the files once.
+    bulk = [f for f in files if not f.name.startswith("ddf-")]
+    frames = [_read(f, {}, {}) for f in bulk]
     # Names for the DDF files (which carry codes only): the newest bulk file that has the code.
     named = pd.concat(frames).sort_values("release", kind="stable")
     names = dict(zip(named["iso3"], named["country"].astype(str)))
     labels = dict(zip(named["indicator_code"], named["indicator"].astype(str)))
-    frames += [_read(f, snap_dir, names, labels) for f in files if f.startswith("ddf-")]
+    frames += [_read(f, names, labels) for f in files if f.name.startswith("ddf-")]
     out = pd.concat(frames, ignore_index=True)[COLUMNS]
     out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value")})
     return out.sort_values(["indicator_code", "iso3", "year", "release", "snapshot"], kind="stable", ignore_index=True)
 
 
-def wdi_vintages(snap_dir: Path | None = None) -> pd.DataFrame:
+def vintages(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     """Every value of every WDI snapshot for the chosen indicators and economies, one row per release.
 
     ``release`` is the file's Last Updated Date (NA for the DDF subsets, which do not state it).
     """
-    where = Path(snap_dir) if snap_dir else None
-    manifest = (where or snapshots.default_dir()) / snapshots.MANIFEST
-    text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
-    for name in wdi_files(where):  # a file changed since the cached read is still caught (hashes cached by mtime)
-        snapshots.verified(name, where)
-    return _vintages(where, text).copy()
+    return _vintages(tuple(files[n] for n in sorted(files))).copy()
 
 
-def wdi_indicators(snap_dir: Path | None = None) -> pd.DataFrame:
+def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     """The newest published value per indicator, economy and year.
 
     Files in ``VINTAGES_ONLY`` are left out; a file without a release date counts as the oldest.
     Country and indicator names are those of the newest release, so each code has one name.
     """
-    v = wdi_vintages(snap_dir)
+    v = vintages(files)
     v = v[~v["snapshot"].isin(list(VINTAGES_ONLY))]
     v = v.sort_values(["release", "snapshot"], na_position="first", kind="stable")
     named = v[v["release"].notna()]
@@ -144,46 +169,3 @@ def wdi_indicators(snap_dir: Path | None = None) -> pd.DataFrame:
     out = v.drop_duplicates(["indicator_code", "iso3", "year"], keep="last")
     out = out.assign(country=out["iso3"].map(country), indicator=out["indicator_code"].map(indicator))
     return out.sort_values(["indicator_code", "iso3", "year"], ignore_index=True)[COLUMNS]
-
-
-def trade_crosscheck(
-    snap_dir: Path | None = None, thesis: pd.DataFrame | None = None, vintages: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Kazakhstan's ICT goods trade in US$ m: ICT share x merchandise trade of the same release.
-
-    Beside it, the thesis's p. 32 series (``it_trade``: value as printed, flow as corrected).
-    Only releases that hold both the share and the merchandise total are used. ``vintages``
-    (the ``wdi_vintages`` table) saves reading the snapshots again.
-    """
-    v = wdi_vintages(snap_dir) if vintages is None else vintages
-    v = v[(v["iso3"] == "KAZ") & v["release"].notna()]
-    pairs = {"export": ("TX.VAL.ICTG.ZS.UN", "TX.VAL.MRCH.CD.WT"), "import": ("TM.VAL.ICTG.ZS.UN", "TM.VAL.MRCH.CD.WT")}
-    frames = []
-    for flow, (share_code, total_code) in pairs.items():
-        share = v[v["indicator_code"] == share_code]
-        total = v[v["indicator_code"] == total_code]
-        both = share.merge(total, on=["release", "year"], suffixes=("_share", "_total"))
-        frames.append(
-            pd.DataFrame(
-                {
-                    "year": both["year"].astype("int64"),
-                    "flow": flow,
-                    "ict_share_pct": both["value_share"],
-                    "merchandise_usd_mn": both["value_total"] / 1e6,
-                    "ict_goods_usd_mn": both["value_share"] / 100 * both["value_total"] / 1e6,
-                    "release": both["release"],
-                    "source_id": SOURCE_ID,
-                    "locator": both["locator_share"] + "; " + both["locator_total"],
-                }
-            )
-        )
-    out = pd.concat(frames, ignore_index=True)
-    if thesis is None:
-        import kzict
-
-        thesis = kzict.load("it_trade")
-    t = thesis.rename(
-        columns={"value_usd_mn": "thesis_usd_mn", "printed_label": "thesis_printed_label", "locator": "thesis_locator"}
-    )[["year", "flow", "thesis_usd_mn", "thesis_printed_label", "thesis_locator"]]
-    out = out.merge(t.astype({"year": "int64"}), on=["year", "flow"], how="outer")
-    return out.sort_values(["flow", "year", "release"], ignore_index=True)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from kzict.errors import RawDataError
 from kzict.readers import doing_business
+from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import YEAR_MAX, Strict
 from kzict.tables._snapshot import country, iso3, locator, source_id
 
-SNAPSHOTS = snapshot_input(doing_business.FILE.pattern.strip("^$"))
+# One file per data year (the year label in its name).
+SNAPSHOTS = snapshot_input(r"wb-doing-business-file(\d{4})\.csv")
+# A file's year label is the WDI data year, one less than the report edition that published the rank.
+REPORT_EDITION = {2015: "Doing Business 2016", 2016: "Doing Business 2017", 2017: "Doing Business 2018"}
+# Where a file and the printed report disagree: (data year, iso3) -> note.
+NOTES = {
+    (2015, "KAZ"): "The file gives 51; the Doing Business 2016 report printed 41 for Kazakhstan. Kept as in the file.",
+}
 
 
 class DoingBusinessRank(pa.DataFrameModel):
@@ -24,7 +31,7 @@ class DoingBusinessRank(pa.DataFrameModel):
         metadata={"unit": "year"},
     )
     report_edition: Series[str] = pa.Field(
-        isin=sorted(doing_business.REPORT_EDITION.values()),
+        isin=sorted(REPORT_EDITION.values()),
         description="The Doing Business report that published the rank (data year + 1).",
         metadata={"unit": "category"},
     )
@@ -58,5 +65,27 @@ class DoingBusinessRank(pa.DataFrameModel):
         }
 
 
-def process(snap_dir: Path) -> pd.DataFrame:
-    return doing_business.doing_business_rank(snap_dir)
+def _year(f: SnapshotFile) -> pd.DataFrame:
+    data_year = int(SNAPSHOTS.match(f.name).group(1))
+    if data_year not in REPORT_EDITION:
+        raise RawDataError(f.path, f"no report edition is known for data year {data_year}")
+    df = doing_business.read_file(f.path)
+    iso3 = df["country-code"]
+    return pd.DataFrame(
+        {
+            "data_year": data_year,
+            "report_edition": REPORT_EDITION[data_year],
+            "iso3": iso3,
+            "country": df["country-name"],
+            "rank": df["ease-doing-business"],
+            "note": [NOTES.get((data_year, c)) for c in iso3],
+            "source_id": f.source_id,
+            "locator": [f"{f.name}, line {n}" for n in df["line"]],
+        }
+    )
+
+
+def process(files: dict[str, SnapshotFile]) -> pd.DataFrame:
+    """Ease-of-doing-business rank (1 = best) per file, with the report edition it belongs to."""
+    frames = [_year(f) for f in files.values()]
+    return pd.concat(frames, ignore_index=True).sort_values(["data_year", "iso3"], ignore_index=True)

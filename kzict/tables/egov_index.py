@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from kzict.readers import egov
+from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import Strict
 from kzict.tables._snapshot import country, edition, iso3, locator, source_id
 
-SNAPSHOTS = snapshot_input(egov.FILE.pattern.strip("^$"))
+SNAPSHOTS = snapshot_input(r"egdi-(\d{4})\.csv")  # one file per edition (the year in its name)
+# The survey file's columns -> this table's.
+COLUMNS = {
+    "country-code": "iso3",
+    "country-name": "country",
+    "e-gov-rank": "egdi_rank",
+    "e-gov-index": "egdi",
+    "e-pat-index": "epart_index",
+    "osi": "osi",
+    "hci": "hci",
+    "tii": "tii",
+}
 
 
 def _index(what: str) -> pa.Field:
@@ -64,5 +74,14 @@ class EgovIndex(pa.DataFrameModel):
         }
 
 
-def process(snap_dir: Path) -> pd.DataFrame:
-    return egov.egov_index(snap_dir)
+def _edition(f: SnapshotFile) -> pd.DataFrame:
+    df = egov.read_file(f.path).rename(columns=COLUMNS)
+    df.insert(0, "edition", int(SNAPSHOTS.match(f.name).group(1)))
+    df = df.assign(source_id=f.source_id, locator=f.name + ", line " + df["line"].astype(str))
+    return df[list(EgovIndex.to_schema().columns)]
+
+
+def process(files: dict[str, SnapshotFile]) -> pd.DataFrame:
+    """Every country and edition of the E-Government Survey snapshots."""
+    frames = [_edition(f) for f in files.values()]
+    return pd.concat(frames, ignore_index=True).sort_values(["edition", "iso3"], ignore_index=True)

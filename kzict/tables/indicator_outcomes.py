@@ -1,17 +1,16 @@
 """Outcomes: what happened after the targets, as full series from public files and statements.
 
-Where a data snapshot (``data/raw/snapshots``) holds the same indicator and year,
-its value replaces the sheet's: e-government rank and index (UN E-Government
-Survey files), internet users (WDI ``IT.NET.USER.ZS``), ICT service exports (WDI
-``BX.GSR.CCIS.CD``) and the Doing Business rank (the DB files, their data year
-mapped to the report edition). The sheet's row stays only where no file covers
-it; ``grade`` says which.
+Where a table read from the data snapshots (``data/raw/snapshots``) holds the same
+indicator and year, its value replaces the sheet's: e-government rank and index
+(``egov_index``), internet users and ICT service exports (``wdi_indicators``:
+``IT.NET.USER.ZS``, ``BX.GSR.CCIS.CD``) and the Doing Business rank
+(``doing_business_rank``, its data year mapped to the report edition). The sheet's
+row stays only where no file covers it; ``grade`` says which.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
@@ -38,6 +37,8 @@ RAW = raw_input(  # no provenance pair appended: its locator is the outcome's ow
     derived={"value": "printed", "qualifier": "printed"},
     provenance=False,
 )
+# The clean tables read from the snapshots whose Kazakhstan rows replace the sheet's.
+INPUTS = ("wdi_indicators", "egov_index", "doing_business_rank")
 
 
 class IndicatorOutcomes(pa.DataFrameModel):
@@ -137,7 +138,7 @@ def _outcome(value) -> tuple[float | None, str | None]:
     return p.number(m.group(2)), m.group(1)
 
 
-def process(raw: RawTable) -> pd.DataFrame:
+def process(raw: RawTable, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     h = RAW.headers
     figures = raw.parse(h["printed"], _outcome)
     sheet = pd.DataFrame(
@@ -160,7 +161,7 @@ def process(raw: RawTable) -> pd.DataFrame:
     if dup.any():  # checked here: a file row replacing both copies would hide the repeat from the runner
         row = int(sheet.index[dup][0])
         raise raw.error(row, h["indicator"], "repeats the indicator and year of an earlier row")
-    return with_files(sheet, file_series(raw.path.parent / "snapshots"))
+    return with_files(sheet, file_series(tables))
 
 
 def with_files(sheet: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
@@ -189,12 +190,8 @@ def _printed(v: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def file_series(snap_dir: Path) -> pd.DataFrame:
-    """Kazakhstan's outcome series from the snapshots (each reader checks the file's sha256 first)."""
-    from kzict.readers.doing_business import doing_business_rank
-    from kzict.readers.egov import egov_index
-    from kzict.tables._wdi import wdi_indicators
-
+def file_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Kazakhstan's outcome series from the clean tables of the snapshots (``INPUTS``)."""
     rows: list[dict] = []
 
     def add(indicator: str, year: int, value: float, unit: str, r, column: str, note: str | None = None) -> None:
@@ -214,7 +211,7 @@ def file_series(snap_dir: Path) -> pd.DataFrame:
             }
         )
 
-    w = wdi_indicators(snap_dir)
+    w = tables["wdi_indicators"]
     w = w[w["iso3"] == "KAZ"]
     for r in w[w["indicator_code"] == "IT.NET.USER.ZS"].itertuples():
         add("internet_users_pct", r.year, r.value, "% of population", r, str(r.year), f"Release {r.release}.")
@@ -225,11 +222,11 @@ def file_series(snap_dir: Path) -> pd.DataFrame:
         )
         add("ict_service_exports_usd_mn", r.year, r.value, "USD mn (current)", r, str(r.year), note)
         rows[-1]["value"] = r.value / 1e6
-    e = egov_index(snap_dir)
+    e = tables["egov_index"]
     for r in e[e["iso3"] == "KAZ"].itertuples():
         add("egov_rank", r.edition, r.egdi_rank, "rank", r, "e-gov-rank")
         add("egov_index", r.edition, r.egdi, "index (0-1)", r, "e-gov-index", "Rounded to the published 4 decimals.")
-    d = doing_business_rank(snap_dir)
+    d = tables["doing_business_rank"]
     for r in d[d["iso3"] == "KAZ"].itertuples():
         edition = int(r.report_edition.rsplit(" ", 1)[1])
         note = f"The file's data year {r.data_year} is the report {r.report_edition}. "
@@ -240,7 +237,7 @@ def file_series(snap_dir: Path) -> pd.DataFrame:
             "rank",
             r,
             "ease-doing-business",
-            note + (r.note or "") + " " + DB_DISCONTINUED,
+            note + (r.note if isinstance(r.note, str) else "") + " " + DB_DISCONTINUED,
         )
     out = pd.DataFrame(rows)
     out["note"] = out["note"].map(lambda n: " ".join(n.split()) if isinstance(n, str) else None)

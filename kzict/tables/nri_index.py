@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from kzict.readers import nri
+from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import Strict
 from kzict.tables._snapshot import country, edition, iso3, locator, source_id
 
-SNAPSHOTS = snapshot_input(nri.SNAPSHOT.replace(".", r"\."))
+SNAPSHOTS = snapshot_input(r"wef-nri-2012-2016-facts\.csv")
 
 
 class NriIndex(pa.DataFrameModel):
@@ -61,5 +60,11 @@ class NriIndex(pa.DataFrameModel):
         return df["rank"].isna() | (df["rank"] <= df["economies_ranked"])
 
 
-def process(snap_dir: Path) -> pd.DataFrame:
-    return nri.nri_index(snap_dir)
+def process(files: dict[str, SnapshotFile]) -> pd.DataFrame:
+    """NRI rank and score (1-7) per edition for Kazakhstan and its comparators."""
+    frames = []
+    for f in files.values():
+        df = nri.read_facts(f.path).rename(columns={"nri_rank": "rank", "nri_score": "score"})
+        frames.append(df.assign(source_id=f.source_id, locator=f.name + ", line " + df["line"].astype(str)))
+    out = pd.concat(frames, ignore_index=True)[list(NriIndex.to_schema().columns)]
+    return out.sort_values(["edition", "iso3"], ignore_index=True)

@@ -73,5 +73,40 @@ class TradeCrosscheck(pa.DataFrameModel):
         }
 
 
-def process(tables: dict[str, pd.DataFrame], rules: object = None) -> pd.DataFrame:
-    return wdi_tables.trade_crosscheck(thesis=tables["it_trade"], vintages=tables["wdi_vintages"])
+# flow -> (the ICT share of goods trade, the merchandise total it is a share of)
+PAIRS = {"export": ("TX.VAL.ICTG.ZS.UN", "TX.VAL.MRCH.CD.WT"), "import": ("TM.VAL.ICTG.ZS.UN", "TM.VAL.MRCH.CD.WT")}
+
+
+def process(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Kazakhstan's ICT goods trade in US$ m: ICT share x merchandise trade of the same release.
+
+    Beside it, the thesis's p. 32 series (``it_trade``: value as printed, flow as corrected).
+    Only releases that hold both the share and the merchandise total are used.
+    """
+    v = tables["wdi_vintages"]
+    v = v[(v["iso3"] == "KAZ") & v["release"].notna()]
+    frames = []
+    for flow, (share_code, total_code) in PAIRS.items():
+        share = v[v["indicator_code"] == share_code]
+        total = v[v["indicator_code"] == total_code]
+        both = share.merge(total, on=["release", "year"], suffixes=("_share", "_total"))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "year": both["year"].astype("int64"),
+                    "flow": flow,
+                    "ict_share_pct": both["value_share"],
+                    "merchandise_usd_mn": both["value_total"] / 1e6,
+                    "ict_goods_usd_mn": both["value_share"] / 100 * both["value_total"] / 1e6,
+                    "release": both["release"],
+                    "source_id": wdi_tables.SOURCE_ID,
+                    "locator": both["locator_share"] + "; " + both["locator_total"],
+                }
+            )
+        )
+    out = pd.concat(frames, ignore_index=True)
+    t = tables["it_trade"].rename(
+        columns={"value_usd_mn": "thesis_usd_mn", "printed_label": "thesis_printed_label", "locator": "thesis_locator"}
+    )[["year", "flow", "thesis_usd_mn", "thesis_printed_label", "thesis_locator"]]
+    out = out.merge(t.astype({"year": "int64"}), on=["year", "flow"], how="outer")
+    return out.sort_values(["flow", "year", "release"], ignore_index=True)

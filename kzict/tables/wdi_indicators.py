@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pandera.pandas as pa
 from pandera.typing import Series
 
-from kzict.tables import _wdi as wdi_tables
-from kzict.tables import snapshot_input
+from kzict.readers.snapshots import SnapshotFile
+from kzict.tables import _wdi
 from kzict.tables._fields import Strict
-from kzict.tables._snapshot import wdi_fields
 
-# Every World Bank WDI data file of the manifest (the metadata companions are not data).
-SNAPSHOTS = snapshot_input(r"(wdi|ddf-wdi)-(?!.*-metadata-).*\.(csv|xls)")
-F = wdi_fields("that of the newest release")
+SNAPSHOTS = _wdi.SNAPSHOTS
+COUNTRY, INDICATOR = _wdi.names("that of the newest release")
 
 
-class WdiIndicators(pa.DataFrameModel):
-    iso3: Series[str] = F["iso3"]
-    country: Series[str] = F["country"]
-    indicator_code: Series[str] = F["indicator_code"]
-    indicator: Series[str] = F["indicator"]
-    year: Series[int] = F["year"]
-    value: Series[float] = F["value"]
-    unit: Series[str] = F["unit"]
-    release: Series[str] = F["release"]
-    snapshot: Series[str] = F["snapshot"]
-    source_id: Series[str] = F["source_id"]
-    locator: Series[str] = F["locator"]
+class WdiIndicators(_wdi.WdiValues):
+    country: Series[str] = COUNTRY
+    indicator: Series[str] = INDICATOR
 
     class Config(Strict):
         name = "wdi_indicators"
@@ -54,5 +40,5 @@ class WdiIndicators(pa.DataFrameModel):
         }
 
 
-def process(snap_dir: Path) -> pd.DataFrame:
-    return wdi_tables.wdi_indicators(snap_dir)
+def process(files: dict[str, SnapshotFile]) -> pd.DataFrame:
+    return _wdi.newest(files)

@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pandera.pandas as pa
 from pandera.typing import Series
 
-from kzict.tables import _wdi as wdi_tables
-from kzict.tables import snapshot_input
+from kzict.readers.snapshots import SnapshotFile
+from kzict.tables import _wdi
 from kzict.tables._fields import Strict
-from kzict.tables._snapshot import wdi_fields
 
-SNAPSHOTS = snapshot_input(r"(wdi|ddf-wdi)-(?!.*-metadata-).*\.(csv|xls)")
-F = wdi_fields("as each file gives it; the open-numbers subsets carry codes only and take the newest release's")
+SNAPSHOTS = _wdi.SNAPSHOTS
+COUNTRY, INDICATOR = _wdi.names(
+    "as each file gives it; the open-numbers subsets carry codes only and take the newest release's"
+)
 
 
-class WdiVintages(pa.DataFrameModel):
-    iso3: Series[str] = F["iso3"]
-    country: Series[str] = F["country"]
-    indicator_code: Series[str] = F["indicator_code"]
-    indicator: Series[str] = F["indicator"]
-    year: Series[int] = F["year"]
-    value: Series[float] = F["value"]
-    unit: Series[str] = F["unit"]
-    release: Series[str] = F["release"]
-    snapshot: Series[str] = F["snapshot"]
-    source_id: Series[str] = F["source_id"]
-    locator: Series[str] = F["locator"]
+class WdiVintages(_wdi.WdiValues):
+    country: Series[str] = COUNTRY
+    indicator: Series[str] = INDICATOR
 
     class Config(Strict):
         name = "wdi_vintages"
@@ -51,5 +40,5 @@ class WdiVintages(pa.DataFrameModel):
         }
 
 
-def process(snap_dir: Path) -> pd.DataFrame:
-    return wdi_tables.wdi_vintages(snap_dir)
+def process(files: dict[str, SnapshotFile]) -> pd.DataFrame:
+    return _wdi.vintages(files)
