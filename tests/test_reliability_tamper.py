@@ -27,7 +27,7 @@ def _manifest(clean):
 def test_verify_returns_a_summary(clean_copy):
     v = kzict.verify()
     assert v and v.ok and v.files == len(list(clean_copy.iterdir())) and v.datasets == len(kzict.datasets())
-    assert v.raw_inputs >= 5  # the workbooks, corrections.yaml, claims.yaml, the snapshot manifest
+    assert v.raw_inputs >= 5  # the workbooks, corrections.yaml, the snapshot manifest
 
 
 def test_a_csv_edited_together_with_its_manifest_line_is_caught(clean_copy):
