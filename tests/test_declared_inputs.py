@@ -6,16 +6,20 @@ Each case comes from the registry, so a dataset added tomorrow is covered withou
 import inspect
 import re
 import shutil
+import types
 from dataclasses import replace
 from pathlib import Path
 
+import pandera.pandas as pa
 import pytest
 from conftest import RAW
+from pandera.typing import Series
 
 from kzict.errors import RawDataError
 from kzict.pipeline.run import in_dependency_order, process, snapshot_files
 from kzict.readers import snapshots
-from kzict.tables import registry, snapshot_input
+from kzict.tables import METADATA_KEYS, _dataset, registry, snapshot_input
+from kzict.tables._fields import Strict
 
 SNAP_DIR = RAW / "snapshots"
 SNAPSHOT_DATASETS = [d for d in registry().values() if d.snapshots is not None]
@@ -91,3 +95,30 @@ def test_a_snapshot_dataset_is_handed_files_not_a_folder():
     """``process`` takes the verified files only: no folder it could list and read unverified files from."""
     for d in SNAPSHOT_DATASETS:
         assert list(inspect.signature(d.process).parameters) == ["files"], d.name
+
+
+def _module(name: str, metadata: dict) -> types.ModuleType:
+    """A dataset module, as the registry would import it, whose Config.metadata is ``metadata``."""
+    module = types.ModuleType(f"kzict.tables.{name}")
+    config = type("Config", (Strict,), {"name": name, "unique": ["year"], "metadata": metadata})
+    model = type(
+        "Toy",
+        (pa.DataFrameModel,),
+        {"__module__": module.__name__, "__annotations__": {"year": Series[int]}, "Config": config},
+    )
+    module.Toy = model  # type: ignore[attr-defined]
+    module.INPUTS = ("sources",)  # type: ignore[attr-defined]
+    module.process = lambda tables: None  # type: ignore[attr-defined]
+    return module
+
+
+@pytest.mark.parametrize("key", ["license", "licence_", "Order", "notes"])
+def test_an_unknown_metadata_key_is_refused_naming_the_module_and_key(key):
+    with pytest.raises(TypeError, match=rf"kzict\.tables\.toy: Config\.metadata has the unknown key\(s\) '{key}'"):
+        _dataset(_module("toy", {"order": 1, key: "x"}))
+
+
+def test_the_known_metadata_keys_are_accepted_and_every_dataset_uses_only_them():
+    ds = _dataset(_module("toy", {k: "x" for k in METADATA_KEYS} | {"order": 1}))
+    assert ds.meta["licence"] == "x"
+    assert all(set(d.meta) <= METADATA_KEYS for d in registry().values())
