@@ -12,7 +12,7 @@ from pandera.typing import Series
 
 from kzict.readers import parse as p
 from kzict.readers.parse import RawTable
-from kzict.tables._fields import YEAR_MAX, YEAR_MIN, Strict, raw_input, year
+from kzict.tables._fields import YEAR_MAX, YEAR_MIN, Strict, one_of, raw_input, year
 
 LINKS = raw_input(
     "outcomes.xlsx",
@@ -38,17 +38,10 @@ def links(raw: RawTable, programme: str) -> dict[int, dict]:
         raw.parse(h["programme"], p.text),
         raw.parse(h["target"], p.whole),
         raw.parse(h["indicator"], p.optional_text),
-        raw.parse(h["comparability"], _comparability),
+        raw.parse(h["comparability"], one_of(*COMPARABILITY)),
         raw.parse(h["basis"], p.text),
     )
     return {t: {"indicator": i, "comparability": c, "basis": b} for g, t, i, c, b in rows if g == programme}
-
-
-def _comparability(value) -> str:
-    text = p.text(value)
-    if text not in COMPARABILITY:
-        raise ValueError(f"expected one of {list(COMPARABILITY)}")
-    return text
 
 
 class Scorecard(pa.DataFrameModel):
