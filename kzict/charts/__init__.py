@@ -17,18 +17,7 @@ from collections.abc import Callable
 from matplotlib.figure import Figure
 
 from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, trade
-from kzict.charts.entrepreneurs import (
-    asadel_fund,
-    coding_scheme,
-    electronics_business_models,
-    survey_profile,
-    transnational_channels,
-)
-from kzict.charts.outcomes import egov_rank, ik2020_scorecard, internet_users
-from kzict.charts.policy import ict_policy_documents, ict_programme_2010_2014, ict_rankings, ik2020_targets
-from kzict.charts.sector import ict_value_added, it_expenditure_structure, sector_facts
 from kzict.charts.style import house_style
-from kzict.charts.trade import it_trade, it_trade_vs_services
 
 _THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators)
 
@@ -36,26 +25,9 @@ _THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators)
 NOTEBOOKS: dict[str, list[str]] = {m.NOTEBOOK: list(m.CHARTS) for m in _THEMES}
 # file stem -> chart function, every chart once
 FIGURES: dict[str, Callable[..., Figure]] = {stem: f for m in _THEMES for stem, f in m.CHARTS.items()}
+# The thesis's charts are also ``charts.<function name>()``; the indicators' (several charts of one table,
+# named within their module) are reached through FIGURES by file stem.
+_NAMED = {f.__name__: f for m in _THEMES if m is not indicators for f in m.CHARTS.values()}
+globals().update(_NAMED)
 
-__all__ = [
-    "FIGURES",
-    "NOTEBOOKS",
-    "house_style",
-    "ict_value_added",
-    "it_expenditure_structure",
-    "sector_facts",
-    "it_trade",
-    "it_trade_vs_services",
-    "ik2020_targets",
-    "ict_programme_2010_2014",
-    "ict_policy_documents",
-    "ict_rankings",
-    "survey_profile",
-    "coding_scheme",
-    "transnational_channels",
-    "asadel_fund",
-    "electronics_business_models",
-    "ik2020_scorecard",
-    "internet_users",
-    "egov_rank",
-]
+__all__ = ["FIGURES", "NOTEBOOKS", "house_style", *_NAMED]
