@@ -7,6 +7,7 @@ descriptions from it, so that loading needs neither pandera nor the build.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -74,7 +75,7 @@ def field(name: str, column) -> dict:
     if dtype == "category":  # the ordered levels travel with the field, so the loader can rebuild them
         out["kzict:categories"] = list(column.dtype.type.categories)
         out["kzict:ordered"] = bool(column.dtype.type.ordered)
-    constraints = {} if column.nullable else {"required": True}
+    constraints: dict[str, Any] = {} if column.nullable else {"required": True}
     if column.unique:
         constraints["unique"] = True
     for check in column.checks:

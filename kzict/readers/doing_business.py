@@ -24,4 +24,5 @@ def read_file(path: Path) -> pd.DataFrame:
         raise RawDataError(
             path, f"line {line}: a rank is a whole number from 1", column=HEADER[2], found=rank[line - 2]
         )
-    return df.assign(**{HEADER[2]: rank.astype("int64"), "line": range(2, 2 + len(df))})
+    df[HEADER[2]] = rank.astype("int64")
+    return df.assign(line=range(2, 2 + len(df)))

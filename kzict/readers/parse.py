@@ -67,7 +67,9 @@ class Workbooks:
     """Each raw workbook opened once per build, however many sheets are read from it."""
 
     def __init__(self, folder: Path):
-        self.folder, self._open, self._read = Path(folder), {}, {}
+        self.folder = Path(folder)
+        self._open: dict[str, Any] = {}
+        self._read: dict[tuple, RawTable] = {}
 
     def sheet(self, name: str, sheet: str, headers: list[str]) -> RawTable:
         """The sheet, read once however many datasets use it (both scorecards read the same Links)."""

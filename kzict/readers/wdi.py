@@ -156,7 +156,7 @@ def read_bulk_xls(path: Path) -> tuple[str, pd.DataFrame]:
     if len(head) != 1 or rows[head[0]][:4] != HEADER:
         raise RawDataError(path, "no WDI header row (Country Name, Country Code, ...)", sheet="Data")
     h = head[0]
-    columns = [str(c) if i < 4 else str(int(float(c))) for i, c in enumerate(rows[h])]
+    columns = [str(c) if i < 4 else str(int(float(str(c)))) for i, c in enumerate(rows[h])]
     wide = pd.DataFrame(rows[h + 1 :], columns=columns, dtype=object)
     years = columns[4:]
     try:

@@ -9,6 +9,7 @@ against the outcome series each is linked to; the scorecard datasets
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -93,7 +94,8 @@ def verdict(
         else:
             parts.append(f"first met between {years[i - 1]} and {years[i]} (no figures in between)")
     else:
-        best = obs.loc[obs["value"].idxmin() if comparison == "at_most" else obs["value"].idxmax()]
+        values = obs["value"].to_numpy()  # the first best figure, as idxmin/idxmax would pick it
+        best = obs.iloc[int(values.argmin() if comparison == "at_most" else values.argmax())]
         parts.append(
             f"never met in the figures {years[0]}-{years[-1]}; best {_fmt(float(best['value']), unit)} "
             f"({int(best['year'])})"
@@ -121,6 +123,7 @@ def score(
     first in its basis); 'none' is not judged, whatever figures of other measures exist.
     """
     rows = []
+    t: Any  # a row: its fields are the targets table's columns
     for t in targets.itertuples(index=False):
         link = links.get(t.target_id)
         if link is None:

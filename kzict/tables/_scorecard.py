@@ -107,11 +107,11 @@ class Scorecard(pa.DataFrameModel):
         unique = ["target_id"]
 
     @pa.dataframe_check(description="a measured verdict has an outcome; not_measured has none")
-    def outcome_iff_measured__status(cls, df: pd.DataFrame) -> Series[bool]:
+    def outcome_iff_measured__status(cls, df: pd.DataFrame) -> pd.Series:
         return df["outcome_value"].notna() == (df["status"] != "not_measured")
 
     @pa.dataframe_check(description="no comparable figure, no verdict; a proxy verdict says so in its basis")
-    def comparability_agrees__comparability(cls, df: pd.DataFrame) -> Series[bool]:
+    def comparability_agrees__comparability(cls, df: pd.DataFrame) -> pd.Series:
         none_unjudged = (df["comparability"] != "none") | (df["status"] == "not_measured")
         proxy_said = (df["comparability"] != "proxy") | df["basis"].str.contains("proxy", case=False)
         return none_unjudged & proxy_said

@@ -51,7 +51,7 @@ class AsadelFund(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="shares are per cent of at most 100")
-    def shares_are_pct__value(cls, df: pd.DataFrame) -> Series[bool]:
+    def shares_are_pct__value(cls, df: pd.DataFrame) -> pd.Series:
         return (df["unit"] != "%") | (df["value"] <= 100)
 
 

@@ -47,7 +47,7 @@ class CodingScheme(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="final variables have a group, first-cycle labels none")
-    def group_iff_final__group(cls, df: pd.DataFrame) -> Series[bool]:
+    def group_iff_final__group(cls, df: pd.DataFrame) -> pd.Series:
         return df["group"].notna() == (df["stage"] == "final")
 
 

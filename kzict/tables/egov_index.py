@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -26,7 +28,7 @@ COLUMNS = {
 }
 
 
-def _index(what: str) -> pa.Field:
+def _index(what: str) -> Any:
     return pa.Field(
         nullable=True,
         ge=0,

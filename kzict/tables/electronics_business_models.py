@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -25,7 +27,7 @@ RAW = raw_input(
     "BusinessModels",
     {"model_id": "Model", "model": "Label", "tier": "Tier", "technology_origin": "Technology origin", **CAPABILITIES},
 )
-_CAPABILITY = dict(nullable=True, isin=["yes", "limited"], metadata={"unit": "category"})
+_CAPABILITY: dict[str, Any] = dict(nullable=True, isin=["yes", "limited"], metadata={"unit": "category"})
 
 
 class ElectronicsBusinessModels(pa.DataFrameModel):

@@ -62,7 +62,7 @@ class IctPolicyDocuments(pa.DataFrameModel):
         metadata = {"order": 70, "locator": "Figure 3, p. 35"}
 
     @pa.dataframe_check(description="year is the date's year; precision fits the date")
-    def date_consistent__date(cls, df: pd.DataFrame) -> Series[bool]:
+    def date_consistent__date(cls, df: pd.DataFrame) -> pd.Series:
         return (df["date"].str[:4].astype(int) == df["year"]) & (
             (df["date"].str.len() == 4) == (df["date_precision"] == "year")
         )

@@ -74,15 +74,15 @@ class IctProgramme20102014(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="a 2009 percentage is at most 100")
-    def pct_at_most_100__value_2009(cls, df: pd.DataFrame) -> Series[bool]:
+    def pct_at_most_100__value_2009(cls, df: pd.DataFrame) -> pd.Series:
         return (df["unit"] != "%") | (df["value_2009"].fillna(0) <= 100)
 
     @pa.dataframe_check(description="a 2014 percentage is at most 100")
-    def pct_at_most_100__target_2014(cls, df: pd.DataFrame) -> Series[bool]:
+    def pct_at_most_100__target_2014(cls, df: pd.DataFrame) -> pd.Series:
         return (df["unit"] != "%") | (df["target_2014"].fillna(0) <= 100)
 
     @pa.dataframe_check(description="a row has a unit exactly when it has a value")
-    def unit_iff_value__unit(cls, df: pd.DataFrame) -> Series[bool]:
+    def unit_iff_value__unit(cls, df: pd.DataFrame) -> pd.Series:
         return (df["value_2009"].notna() | df["target_2014"].notna()) == df["unit"].notna()
 
 

@@ -50,7 +50,7 @@ class IctRankings(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="rank is within the number of countries ranked")
-    def rank_within_field__rank(cls, df: pd.DataFrame) -> Series[bool]:
+    def rank_within_field__rank(cls, df: pd.DataFrame) -> pd.Series:
         return df["countries_ranked"].isna() | (df["rank"] <= df["countries_ranked"])
 
 

@@ -59,11 +59,11 @@ class Ik2020Targets(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="a share target is at most 100")
-    def pct_at_most_100__target_value(cls, df: pd.DataFrame) -> Series[bool]:
+    def pct_at_most_100__target_value(cls, df: pd.DataFrame) -> pd.Series:
         return (df["unit"] != "%") | (df["target_value"] <= 100)
 
     @pa.dataframe_check(description="a rank target compares 'at_most'")
-    def rank_is_at_most__comparison(cls, df: pd.DataFrame) -> Series[bool]:
+    def rank_is_at_most__comparison(cls, df: pd.DataFrame) -> pd.Series:
         return (df["unit"] != "rank") | (df["comparison"] == "at_most")
 
 

@@ -11,6 +11,7 @@ row stays only where no file covers it; ``grade`` says which.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
@@ -110,16 +111,16 @@ class IndicatorOutcomes(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="a missing figure says why in its note")
-    def missing_has_note__note(cls, df: pd.DataFrame) -> Series[bool]:
+    def missing_has_note__note(cls, df: pd.DataFrame) -> pd.Series:
         return df["value"].notna() | df["note"].notna()
 
     @pa.dataframe_check(description="a figure has its source, grade and locator")
-    def figure_has_source__source_id(cls, df: pd.DataFrame) -> Series[bool]:
+    def figure_has_source__source_id(cls, df: pd.DataFrame) -> pd.Series:
         cited = df["source_id"].notna() & df["grade"].notna() & df["locator"].notna()
         return df["value"].isna() | cited
 
     @pa.dataframe_check(description="a period is the range of a bound")
-    def period_is_a_bound__period(cls, df: pd.DataFrame) -> Series[bool]:
+    def period_is_a_bound__period(cls, df: pd.DataFrame) -> pd.Series:
         return df["period"].isna() | df["qualifier"].isin(["at most", "more than"])
 
 
@@ -211,6 +212,7 @@ def file_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             }
         )
 
+    r: Any  # a row of an input table: its fields are the table's columns
     w = tables["wdi_indicators"]
     w = w[w["iso3"] == "KAZ"]
     for r in w[w["indicator_code"] == "IT.NET.USER.ZS"].itertuples():

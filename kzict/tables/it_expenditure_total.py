@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -51,7 +53,7 @@ class ItExpenditureTotal(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="derivation is given exactly when kind is 'derived'")
-    def derivation_iff_derived__derivation(cls, df: pd.DataFrame) -> Series[bool]:
+    def derivation_iff_derived__derivation(cls, df: pd.DataFrame) -> pd.Series:
         return df["derivation"].notna() == (df["kind"] == "derived")
 
 
@@ -68,7 +70,7 @@ def process(raw: RawTable) -> pd.DataFrame:
         for (row, cells), s in zip(raw.rows, statements)
     ]
     totals = {y: f for s, y, f in zip(statements, years, figures) if s == "total"}
-    rows = []
+    rows: list[tuple[int, Any, Any, str, str | None]] = []
     for row, s, y, base, figure in zip(raw.row_numbers, statements, years, bases, figures):
         if s == "total":
             rows.append((row, y, figure, "reported", None))

@@ -56,7 +56,7 @@ class NriIndex(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="rank is within the number of economies ranked")
-    def rank_within_field__rank(cls, df: pd.DataFrame) -> Series[bool]:
+    def rank_within_field__rank(cls, df: pd.DataFrame) -> pd.Series:
         return df["rank"].isna() | (df["rank"] <= df["economies_ranked"])
 
 

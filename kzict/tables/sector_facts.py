@@ -82,7 +82,7 @@ class SectorFacts(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="a figure has a value; a date has none, and a year or period instead")
-    def value_iff_figure__value(cls, df: pd.DataFrame) -> Series[bool]:
+    def value_iff_figure__value(cls, df: pd.DataFrame) -> pd.Series:
         date = df["unit"] == "date"
         return (df["value"].isna() == date) & (~date | df["year"].notna() | df["period"].notna())
 

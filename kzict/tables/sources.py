@@ -86,5 +86,7 @@ OPTIONAL = ("author", "container", "url", "accessed", "via")
 def process(raw: RawTable) -> pd.DataFrame:
     h = RAW.headers
     cols = {col: raw.parse(h[col], p.optional_text if col in OPTIONAL else p.text) for col in h if col != "year"}
-    cols["year"] = pd.array(raw.parse(h["year"], p.optional(p.year)), dtype="Int64")
+    cols["year"] = pd.array(  # type: ignore[assignment]  # a column of any array-like
+        raw.parse(h["year"], p.optional(p.year)), dtype="Int64"
+    )
     return pd.DataFrame({c: cols[c] for c in h}, index=pd.Index(raw.row_numbers, name="raw_row"))

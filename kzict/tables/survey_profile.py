@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import pandera.pandas as pa
@@ -80,7 +81,7 @@ class SurveyProfile(pa.DataFrameModel):
         }
 
     @pa.dataframe_check(description="shares are per cent of at most 100")
-    def shares_are_pct__value(cls, df: pd.DataFrame) -> Series[bool]:
+    def shares_are_pct__value(cls, df: pd.DataFrame) -> pd.Series:
         share = df["statistic"] == "share"
         return ~share | ((df["unit"] == "%") & (df["value"] <= 100))
 
@@ -106,7 +107,7 @@ def process(raw: RawTable) -> pd.DataFrame:
     h = RAW.headers
     cols = {c: raw.parse(h[c], p.text) for c in ("measure", "category", "statistic", "group")}
     values = [
-        raw.check(row, h["printed"], lambda v, s=stat: _figure(v, s), cells[h["printed"]])
+        raw.check(row, h["printed"], partial(_figure, statistic=stat), cells[h["printed"]])
         for stat, (row, cells) in zip(cols["statistic"], raw.rows)
     ]
     return frame(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -13,7 +15,7 @@ from kzict.tables._snapshot import source_id
 INPUTS = ("wdi_vintages", "it_trade")
 
 
-def _usd(description: str, nullable: bool = False) -> pa.Field:
+def _usd(description: str, nullable: bool = False) -> Any:
     return pa.Field(ge=0, nullable=nullable, description=description, metadata={"unit": "USD mn (current)"})
 
 
