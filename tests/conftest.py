@@ -69,27 +69,25 @@ def exported(tmp_path_factory) -> Path:
     return shared(tmp_path_factory, "export", lambda folder: export_xlsx(folder / "kzict.xlsx"))
 
 
-# The slowest files first, and in a file its slowest tests first, so that no worker starts a long test when
-# the others are nearly done (see --durations). A file stays in one piece: module fixtures are built once.
-SLOW_FIRST = [
-    "tests/test_package.py::test_wheel_installs_with_its_data_outside_the_repo",
-    "tests/test_package.py::test_excel_export_round_trips_every_table",
-    "tests/test_site.py",
-    "tests/test_notebooks.py",
-    "tests/test_reliability_publish.py::test_a_kill_at_any_step_leaves_a_loadable_clean_folder",
-    "tests/test_figures.py",
-    "tests/test_faults.py",
-    "tests/test_cli.py::test_export_force",
-    "tests/test_extensibility.py",
-]
+def _slow(item) -> int | None:
+    """The rank of ``@pytest.mark.slow(rank)`` on a test (or ``pytestmark`` of its file); 1 = slowest."""
+    mark = item.get_closest_marker("slow")
+    return None if mark is None else int(mark.args[0])
 
 
 def pytest_collection_modifyitems(items):
-    def rank(item):
+    """The slowest files first, and in a file its slowest tests first (ranks from the ``slow`` markers beside
+    the tests), so that no worker starts a long test when the others are nearly done (see --durations).
+    A file stays in one piece: module fixtures are built once."""
+    last = 1 + max((r for r in map(_slow, items) if r is not None), default=0)
+    file_rank: dict[str, int] = {}
+    for item in items:
         path = item.nodeid.split("::")[0]
-        first = min((i for i, p in enumerate(SLOW_FIRST) if p.split("::")[0] == path), default=len(SLOW_FIRST))
-        own = next((i for i, p in enumerate(SLOW_FIRST) if item.nodeid.startswith(p)), len(SLOW_FIRST))
-        return first, own
+        file_rank[path] = min(file_rank.get(path, last), _slow(item) or last)
+
+    def rank(item):
+        own = _slow(item)
+        return file_rank[item.nodeid.split("::")[0]], last if own is None else own
 
     items.sort(key=rank)  # stable: otherwise the collection order
 

@@ -206,6 +206,7 @@ def test_export_refuses_bad_targets(capsys, tmp_path, existing):
     assert existing.read_bytes() == b"the previous export"
 
 
+@pytest.mark.slow(8)
 def test_export_force_replaces_and_a_failed_export_leaves_the_old_file(capsys, existing, monkeypatch, exported):
     import kzict.export
 

@@ -13,8 +13,11 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from conftest import RAW, REPO
 from openpyxl import Workbook
+
+pytestmark = pytest.mark.slow(9)  # scheduled early: see tests/conftest.py
 
 MODULE = """
 import pandas as pd

@@ -19,6 +19,8 @@ from kzict.errors import RawDataError
 from kzict.pipeline.run import build
 from kzict.tables import registry
 
+pytestmark = pytest.mark.slow(7)  # scheduled early: see tests/conftest.py
+
 FROM_RAW = [n for n, d in registry().items() if d.raw is not None]
 
 

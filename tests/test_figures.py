@@ -12,6 +12,8 @@ from kzict import charts
 from kzict.charts.style import ACCENT, MUTED
 from kzict.figures import save
 
+pytestmark = pytest.mark.slow(6)  # scheduled early: see tests/conftest.py
+
 
 class _Drawn(dict):
     def __missing__(self, stem):

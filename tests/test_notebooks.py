@@ -9,6 +9,8 @@ from nbclient import NotebookClient
 
 from kzict.charts import NOTEBOOKS
 
+pytestmark = pytest.mark.slow(4)  # scheduled early: see tests/conftest.py
+
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 
 

@@ -67,6 +67,7 @@ def test_descriptor_agrees_with_the_pandera_model(name):
             } in res["schema"]["foreignKeys"]
 
 
+@pytest.mark.slow(2)
 def test_excel_export_round_trips_every_table(exported):
     from openpyxl import load_workbook
 
@@ -201,6 +202,7 @@ def test_cite_package_and_dataset():
         kzict.cite(style="apa")
 
 
+@pytest.mark.slow(1)
 @pytest.mark.skipif(not UV.exists(), reason="uv is installed into .venv by the Makefile")
 def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     """Build the wheel and install it into a fresh venv outside the repo, from the local uv cache only."""

@@ -194,6 +194,7 @@ def _killed_at(frames, out: Path, n: int, exchange=True) -> None:
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
 
 
+@pytest.mark.slow(5)
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the one-step swap is Linux renameat2")
 def test_a_kill_at_any_step_leaves_a_loadable_clean_folder(frames, tmp_path):
     steps = _steps(frames, tmp_path)

@@ -15,6 +15,8 @@ import pytest
 
 import kzict
 
+pytestmark = pytest.mark.slow(3)  # scheduled early: see tests/conftest.py
+
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 DRIVER = Path("/usr/bin/chromedriver")
