@@ -97,8 +97,10 @@ def test_yaml_loader_refuses_aliases_size_and_bad_encoding(tmp_path):
 def test_claims_registry_is_read_by_the_safe_loader(tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_bytes(b"claims: \xff\n")
+    from kzict.claims import load_registry  # imported here: the test must not rely on another having done it
+
     with pytest.raises(RawDataError, match="claims.yaml.*not UTF-8"):
-        kzict.claims.load_registry(path)
+        load_registry(path)
 
 
 def test_readme_count_matches_the_corrections():

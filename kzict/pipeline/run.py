@@ -103,7 +103,8 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
                 tables[d.name] = validate_derived(d, df, where)
     check_foreign_keys(datasets, tables, raw_dir)
     ids = [r["id"] for r in records]  # the corrections in the order of the file
-    corrections = pd.concat(applied, ignore_index=True) if applied else corr.apply(path, [], {})
+    applied = [c for c in applied if len(c)] or [corr.apply(path, [], {})]
+    corrections = pd.concat(applied, ignore_index=True)
     corrections = corrections.sort_values("correction_id", key=lambda c: c.map(ids.index), kind="stable")
     return {n: tables[n] for n in datasets}, corrections.reset_index(drop=True)
 
