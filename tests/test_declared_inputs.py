@@ -122,3 +122,16 @@ def test_the_known_metadata_keys_are_accepted_and_every_dataset_uses_only_them()
     ds = _dataset(_module("toy", {k: "x" for k in METADATA_KEYS} | {"order": 1}))
     assert ds.meta["licence"] == "x"
     assert all(set(d.meta) <= METADATA_KEYS for d in registry().values())
+
+
+def test_inputs_naming_no_dataset_or_leading_back_are_refused():
+    from kzict.tables import checked
+
+    reg = registry()
+    typo = {**reg, "trade_crosscheck": replace(reg["trade_crosscheck"], inputs=("wdi_vintage", "it_trade"))}
+    with pytest.raises(TypeError, match=r"kzict\.tables\.trade_crosscheck: INPUTS names no dataset 'wdi_vintage'"):
+        checked(typo)
+    loop = {**reg, "it_trade": replace(reg["it_trade"], inputs=("trade_crosscheck",))}
+    with pytest.raises(TypeError, match=r"lead back to it \(.*trade_crosscheck -> it_trade.*\)"):
+        checked(loop)
+    assert checked(dict(reg)) == reg

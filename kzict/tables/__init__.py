@@ -170,4 +170,26 @@ def registry() -> dict[str, Dataset]:
         for m in pkgutil.iter_modules(__path__)
         if not m.name.startswith("_")
     ]
-    return {d.name: d for d in sorted(found, key=lambda d: d.order)}
+    return checked({d.name: d for d in sorted(found, key=lambda d: d.order)})
+
+
+def checked(datasets: dict[str, Dataset]) -> dict[str, Dataset]:
+    """``datasets``, once every declared input table is one of them and no table depends on itself."""
+    for d in datasets.values():
+        unknown = [i for i in d.inputs if i not in datasets]
+        if unknown:
+            raise TypeError(f"kzict.tables.{d.name}: INPUTS names no dataset {', '.join(map(repr, unknown))}")
+    state: dict[str, int] = {}  # 1: being visited, 2: done
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if state.get(name) == 1:
+            raise TypeError(f"kzict.tables.{name}: its INPUTS lead back to it ({' -> '.join((*path, name))})")
+        if name not in state:
+            state[name] = 1
+            for i in datasets[name].inputs:
+                visit(i, (*path, name))
+            state[name] = 2
+
+    for name in datasets:
+        visit(name, ())
+    return datasets
