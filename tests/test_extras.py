@@ -48,6 +48,20 @@ def test_the_core_is_what_loading_needs():
     assert EXTRAS["all"] == ["kzict[build,charts,site,notebooks]"]
 
 
+def test_the_readme_states_the_core_and_every_extra():
+    readme = (REPO / "README.md").read_text()
+    assert "pandas, pandera (for\n`validate=True`) and python-calamine (for `load_raw`)" in readme
+    table = readme.split("| Extra | For | Brings |\n")[1].split("\n\n")[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| .* \| (.*) \|$", table, re.M))
+    assert set(rows) == set(EXTRAS) - {"test"}
+    for extra, brings in rows.items():
+        names = sorted(b.strip().lower() for b in brings.split(","))
+        if extra == "all":
+            assert EXTRAS["all"] == [f"kzict[{','.join(sorted(names, key=list(rows).index))}]"]
+        else:
+            assert names == sorted(_name(r) for r in EXTRAS[extra])
+
+
 @pytest.mark.parametrize("work", sorted(NEEDS))
 def test_each_work_names_the_extra_that_brings_what_it_imports(work):
     from importlib.metadata import packages_distributions
