@@ -62,14 +62,18 @@ def test_the_readme_states_the_core_and_every_extra():
             assert names == sorted(_name(r) for r in EXTRAS[extra])
 
 
-@pytest.mark.parametrize("work", sorted(NEEDS))
-def test_each_work_names_the_extra_that_brings_what_it_imports(work):
+def test_each_work_names_the_extra_that_brings_what_it_imports():
     from importlib.metadata import packages_distributions
 
-    extra, modules = NEEDS[work]
+    installed = packages_distributions()  # slow: every distribution's file list, so once
+    for work, (extra, modules) in NEEDS.items():
+        _each_module_comes_with(work, extra, modules, installed)
+
+
+def _each_module_comes_with(work, extra, modules, installed):
     brought = {_name(r) for r in EXTRAS[extra]}
     for module in modules:
-        dists = {d.lower() for d in packages_distributions()[module]}
+        dists = {d.lower() for d in installed[module]}
         assert dists & brought, (work, module, extra)
         assert DISTRIBUTIONS.get(module, module).lower() in dists  # the message names what pip installs
 
