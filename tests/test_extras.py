@@ -102,6 +102,9 @@ def test_a_command_missing_its_extra_says_which_in_one_line(tmp_path, args, work
     ("entry", "module", "extra"),
     [
         ("kzict.figures", "matplotlib", "charts"),
+        ("kzict.claims", "yaml", "build"),
+        ("kzict.ingest", "openpyxl", "build"),
+        ("kzict.ingest", "pycountry", "build"),
         ("kzict.site", "mkdocs", "site"),
         ("kzict.site", "material", "site"),
         ("kzict.site", "openpyxl", "site"),
