@@ -84,8 +84,8 @@ test: $(STAMP) ## Run lint (ruff, ruff format, mypy) and the test suite (schemas
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/
 
-lock: ## Re-resolve requirements.lock from pyproject.toml (needs the network)
-	$(UV) pip compile pyproject.toml --extra test --extra lab --extra site --python-version 3.11 --no-header -o requirements.lock
+lock: ## Re-resolve requirements.lock from pyproject.toml, every extra (needs the network)
+	$(UV) pip compile pyproject.toml --extra all --extra test --python-version 3.11 --no-header -o requirements.lock
 
 clean-venv: ## Remove .venv (the next target re-creates it)
 	rm -rf $(VENV)

@@ -100,6 +100,9 @@ def audit() -> pd.DataFrame:
     recomputed_corrected, correction_effect, and chapter, check, tolerance, correction_id.
     The registry is ``data/raw/claims.yaml``.
     """
+    from kzict._extras import require
+
+    require("audit", "kzict.audit()")  # claims.yaml is YAML: PyYAML comes with an extra
     from kzict.claims import audit as _audit
 
     return _audit()

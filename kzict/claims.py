@@ -213,7 +213,10 @@ def report(df: pd.DataFrame | None = None) -> str:
 def main(argv=None) -> int:
     from pathlib import Path
 
+    from kzict._extras import exit_unless_installed
     from kzict._write import write_generated
+
+    exit_unless_installed("audit", "python -m kzict.claims")
 
     return write_generated(
         argv, "python -m kzict.claims", "Write the claims audit report.", Path("reports/claims.md"), report

@@ -83,6 +83,9 @@ def _table(wb, title: str, df: pd.DataFrame):
 def export_xlsx(path: Path, force: bool = False) -> Path:
     """Write every table to the workbook ``path``; refuses a folder, a name not ending in .xlsx, and an
     existing file unless ``force``."""
+    from kzict._extras import require
+
+    require("export", "kzict.export")
     path = check_target(path, force)
     try:
         _replace(path, _pinned(_workbook(), _when()))

@@ -41,6 +41,9 @@ def write_all(out: Path, only: list[str] | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kzict._extras import exit_unless_installed
+
+    exit_unless_installed("charts", "python -m kzict.figures")
     import matplotlib
 
     matplotlib.use("Agg")  # files only: headless and the same on every machine; never done on import

@@ -211,6 +211,9 @@ def ingest_wdi(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``kzict ingest wdi FILE... [--raw DIR]``: add World Bank downloads as snapshots."""
+    from kzict._extras import exit_unless_installed
+
+    exit_unless_installed("ingest", "python -m kzict.ingest")
     p = argparse.ArgumentParser(prog="kzict ingest wdi", description=__doc__.splitlines()[0])
     p.add_argument("files", nargs="+", type=Path, help="API_*.csv, API_*.xls or the zip the World Bank serves")
     p.add_argument("--raw", type=Path, default=None, help="the data/raw folder (default: this clone's)")

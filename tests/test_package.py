@@ -205,7 +205,8 @@ def test_cite_package_and_dataset():
 @pytest.mark.slow(1)
 @pytest.mark.skipif(not UV.exists(), reason="uv is installed into .venv by the Makefile")
 def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
-    """Build the wheel and install it into a fresh venv outside the repo, from the local uv cache only."""
+    """Build the wheel and install the core alone (no extra) into a fresh venv outside the repo, from the
+    local uv cache only: it loads, validates, cites and verifies without matplotlib, openpyxl or mkdocs."""
     # The fresh venv's interpreters may cache bytecode (this machine may set PYTHONDONTWRITEBYTECODE),
     # or every one of them recompiles pandas from source.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"UV_OFFLINE": "1"}
@@ -214,32 +215,38 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("kzict-*.whl")
     venv = tmp_path / "venv"
     run(str(UV), "venv", "--quiet", "--python", sys.executable, str(venv))
-    run(
-        str(UV),
-        "pip",
-        "install",
-        "--quiet",
-        "--python",
-        str(venv / "bin" / "python"),
-        str(wheel),
-        "-c",
-        str(REPO / "requirements.lock"),
-    )
+    install = lambda spec: run(
+        str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), spec,
+        "-c", str(REPO / "requirements.lock"),
+    )  # fmt: skip
+    install(str(wheel))
     script = (
-        "import kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
-        "print(sum(len(kzict.load(n)) for n in kzict.datasets())); print(len(kzict.load_raw('it_trade'))); "
-        "print(kzict.verify())"
+        "import importlib.util as u, kzict, kzict._store as s; print(kzict.__version__); print(s.clean_dir()); "
+        "print(sum(len(kzict.load(n, validate=True)) for n in kzict.datasets())); "
+        "print(len(kzict.load_raw('it_trade'))); print(kzict.verify()); print(repr(kzict.cite('it_trade'))); "
+        "print(len(kzict.describe('it_trade').columns)); "
+        "print(*[m for m in ('matplotlib', 'openpyxl', 'mkdocs', 'yaml', 'pycountry') if u.find_spec(m)])"
     )
     out = run(str(venv / "bin" / "python"), "-c", script, cwd=tmp_path).stdout.split("\n")
     assert out[0] == kzict.__version__
     assert "site-packages/kzict/_data/clean" in out[1]
     assert int(out[2]) == sum(len(kzict.load(n)) for n in kzict.datasets())
     assert out[3] == "6" and str(kzict.verify()) == out[4]
+    assert out[5] == repr(kzict.cite("it_trade")) and out[6] == str(len(kzict.describe("it_trade").columns))
+    assert out[7] == ""  # none of the extras' modules came with the core
+
+    # Building needs the build extra: the core's command says so in one line and writes nothing.
+    work = tmp_path / "work"
+    work.mkdir()
+    proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work, env=env)
+    assert (proc.returncode, proc.stdout, list(work.iterdir())) == (2, "", [])
+    assert proc.stderr == (
+        "kzict: kzict build needs openpyxl, which the core install leaves out: pip install 'kzict[build]'\n"
+    )
+    install(f"kzict[build] @ {wheel.as_uri()}")
 
     # The console script, with no flags, builds the shipped raw data into the working folder,
     # never into site-packages.
-    work = tmp_path / "work"
-    work.mkdir()
     shipped = Path(out[1])
     before = {p.name: p.read_bytes() for p in shipped.iterdir()}
     proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work, env=env)

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from matplotlib.figure import Figure
+try:
+    from matplotlib.figure import Figure
+except ModuleNotFoundError:  # the core install has no matplotlib: say which extra brings it
+    from kzict._extras import require
+
+    require("charts", "kzict.charts")
+    raise
 
 from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, trade
 from kzict.charts.style import house_style

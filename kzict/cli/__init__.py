@@ -14,6 +14,7 @@ kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--out DIR]   add World Ban
 
 The metadata commands (--version, list, search, describe) read only the descriptor: they never import pandas.
 Every error kzict raises on purpose is printed as ``kzict: <message>`` with exit status 2, without a traceback.
+build, ingest, export and audit need the ``build`` extra; without it they say so the same way (kzict/_extras.py).
 """
 
 from __future__ import annotations
@@ -122,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     import kzict
+    from kzict._extras import NEEDS, require
 
+    if args.command in NEEDS:  # build, ingest, export, audit: one line naming the extra, before any work
+        require(args.command)
     if args.command == "list":
         from kzict import catalogue
         from kzict.cli import render

@@ -77,6 +77,7 @@ def home(site: Site) -> str:
         "",
         "```sh",
         "pip install .        # from a clone of the repository; the data ship inside the package",
+        "pip install '.[all]' # with every extra: build (build, export, audit), charts, site, notebooks",
         "```",
         "",
         "```python",
