@@ -103,6 +103,8 @@ def test_a_command_missing_its_extra_says_which_in_one_line(tmp_path, args, work
     [
         ("kzict.figures", "matplotlib", "charts"),
         ("kzict.claims", "yaml", "build"),
+        ("kzict.pipeline", "yaml", "build"),
+        ("kzict.pipeline", "openpyxl", "build"),
         ("kzict.ingest", "openpyxl", "build"),
         ("kzict.ingest", "pycountry", "build"),
         ("kzict.site", "mkdocs", "site"),

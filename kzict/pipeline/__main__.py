@@ -6,11 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from kzict._extras import exit_unless_installed
 from kzict.errors import KzictError
-from kzict.pipeline.run import CLEAN_DIR, RAW_DIR, build
 
 
 def main(argv: list[str] | None = None) -> int:
+    exit_unless_installed("build", "python -m kzict.pipeline")  # before the runner imports openpyxl and yaml
+    from kzict.pipeline.run import CLEAN_DIR, RAW_DIR, build
+
     ap = argparse.ArgumentParser(prog="python -m kzict.pipeline", description=__doc__)
     ap.add_argument("--raw", type=Path, default=RAW_DIR, help="raw folder (default: data/raw)")
     ap.add_argument("--out", type=Path, default=CLEAN_DIR, help="clean folder (default: data/clean)")
