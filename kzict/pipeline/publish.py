@@ -36,7 +36,7 @@ from kzict.errors import BuildTargetError
 
 FLOAT_FORMAT = "%.10g"
 LOCK_TIMEOUT = 60.0  # seconds a build waits for another build of the same folder
-RAW_INPUTS = ("*.xlsx", "corrections.yaml", "claims.yaml", "snapshots/MANIFEST.csv")
+RAW_INPUTS = ("*.xlsx", "corrections.yaml", "claims.yaml", "statements.yaml", "snapshots/MANIFEST.csv")
 
 
 def _checkpoint(step: str) -> None:

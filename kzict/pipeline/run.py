@@ -66,7 +66,7 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
             if not ready:
                 raise ValueError(f"derived datasets with inputs that are never built: {[d.name for d in pending]}")
             for d in ready:
-                rules = books.sheet(d.rules.workbook, d.rules.sheet, d.rules.raw_headers) if d.rules else None
+                rules = d.rules.read(books) if d.rules else None  # a raw sheet, or a YAML registry
                 where = raw_dir / (d.rules.workbook if d.rules else "")
                 tables[d.name] = validate_derived(d, d.process(tables, rules), where)
                 pending.remove(d)
