@@ -61,9 +61,14 @@ def tolerance(printed: list) -> float:
     return float(step(printed) / 2)
 
 
+def place(printed: str) -> Decimal:
+    """The place of the last digit as printed, trailing zeros kept: '0.80' is to 0.01, '28' to 1."""
+    return Decimal(1).scaleb(min(0, int(number(printed).as_tuple().exponent)))
+
+
 def of_statement(printed: str) -> float:
     """A public statement's tolerance, in the unit of its value: half its last digit's place plus ``REVISION``."""
-    return float(step([printed]) / 2) + REVISION * abs(float(number(printed)))
+    return float(place(printed) / 2) + REVISION * abs(float(number(printed)))
 
 
 def at_edge(difference: float, tol: float) -> bool:
