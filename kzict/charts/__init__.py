@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from matplotlib.figure import Figure
 
-from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, trade
+from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, statements, trade
 from kzict.charts.entrepreneurs import (
     asadel_fund,
     coding_scheme,
@@ -27,10 +27,11 @@ from kzict.charts.entrepreneurs import (
 from kzict.charts.outcomes import egov_rank, ik2020_scorecard, internet_users
 from kzict.charts.policy import ict_policy_documents, ict_programme_2010_2014, ict_rankings, ik2020_targets
 from kzict.charts.sector import ict_value_added, it_expenditure_structure, sector_facts
+from kzict.charts.statements import public_statements_levels
 from kzict.charts.style import house_style
 from kzict.charts.trade import it_trade, it_trade_vs_services
 
-_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators)
+_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators, statements)
 
 # notebook stem -> the file stems of the charts it draws, in drawing order
 NOTEBOOKS: dict[str, list[str]] = {m.NOTEBOOK: list(m.CHARTS) for m in _THEMES}
@@ -58,4 +59,5 @@ __all__ = [
     "ik2020_scorecard",
     "internet_users",
     "egov_rank",
+    "public_statements_levels",
 ]
