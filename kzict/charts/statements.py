@@ -17,7 +17,8 @@ def _caption(df: pd.DataFrame) -> str:
     data = "; ".join(short_citation(cites[s]) for s in dict.fromkeys(df["data_source_id"].dropna()))
     releases = ", ".join(dict.fromkeys(df["release"].dropna()))
     registry = short_citation(cites[df["source_id"].iloc[0]])
-    return f"Source: statements as published (each record's url), in {registry}; data: {data}, {releases}. Chart: kzict."
+    said = f"statements as published (each record's url), in {registry}"
+    return f"Source: {said}; data: {data}, {releases}. Chart: kzict."
 
 
 def public_statements_levels(df: pd.DataFrame | None = None):
