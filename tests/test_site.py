@@ -226,7 +226,7 @@ def test_statements_page_shows_data_text_as_text():
     from kzict.site.statements import page
 
     df = kzict.statements().head(1).copy()
-    df.loc[0, "quote"] = "<script>alert(1)</script> [click](javascript:alert(1)) **bold**"
+    df.loc[0, "quote"] = "<script>alert(1)</script>\n\n[click](javascript:alert(1)) **bold**"
     df.loc[0, "url"] = "javascript:alert(1)"
     md = page(df)
     assert "<script>alert" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md

@@ -22,7 +22,10 @@ _URL = re.compile(r"https?://[^\s\"'<>]+")
 
 
 def _t(v) -> str:
-    return "" if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA else html.escape(str(v))
+    """Data as HTML text, on one line: a blank line in a quote would end the raw HTML block early."""
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+        return ""
+    return html.escape(" ".join(str(v).split()))
 
 
 def _link(url: str) -> str:
