@@ -15,6 +15,7 @@ each number is printed (``kzict.tolerance``, shared with the public statements a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
@@ -91,6 +92,14 @@ def _judge(c: dict, data: Data) -> tuple[Verdict, set[str]]:
     return v, set(data.read)
 
 
+def _edge(p: Verdict, k: Verdict) -> str:
+    """Where only the corrected reading passes at the edge of its tolerance, the explanation says so too."""
+    edge = re.search(r"\(at the edge: ([^)]*)\)", k.explanation)
+    if edge is None or edge.group(0) in p.explanation:
+        return ""
+    return f"; corrected, {k.recomputed} passes at the edge ({edge.group(1)})"
+
+
 def _effect(p: Verdict, k: Verdict, ids: list[str]) -> str | None:
     if not ids:
         return None
@@ -109,7 +118,7 @@ def run(claims: list[dict], printed: Data, corrected: Data) -> pd.DataFrame:
         ids = sorted(read_p | read_k)
         if not ids and (p.status, p.recomputed) != (k.status, k.recomputed):
             raise ValueError(f"claim {c['claim_id']!r} differs without a correction touching it")
-        explanation = p.explanation + (f"; {c['note']}" if c.get("note") else "")
+        explanation = p.explanation + _edge(p, k) + (f"; {c['note']}" if c.get("note") else "")
         rows.append(
             {
                 "claim_id": c["claim_id"],

@@ -137,6 +137,9 @@ def test_one_multiple_rule_for_both_audits():
     assert tolerance.at_edge(1.54 - 2, 0.5) and not tolerance.at_edge(2.2 - 2, 0.5)
     audit = kzict.audit().set_index("claim_id")
     assert "(at the edge: ±0.5 admits 1.5 to 2.5)" in audit.loc["ch3-import-twofold-decline", "correction_effect"]
+    explained = audit.loc["ch3-import-twofold-decline", "explanation"]
+    assert "corrected, 1.54 passes at the edge (±0.5 admits 1.5 to 2.5)" in explained
+    assert "at the edge" not in audit.loc["ch3-export-fourfold-decline", "explanation"]  # 3.85 for 4: well inside
     from kzict import claim_checks, claims
 
     assert claim_checks.tolerance is tolerance.tolerance and claims.POLICY == tolerance.POLICY
