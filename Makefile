@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 
 # What the build reads (kzict/pipeline/publish.py RAW_INPUTS, and the snapshot files its manifest pins);
 # data/raw/claims.yaml feeds the audit only. tests/test_recorded_inputs.py checks the two lists agree.
-RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml $(wildcard data/raw/snapshots/*.csv data/raw/snapshots/*.xls)
+RAW    := $(wildcard data/raw/*.xlsx) data/raw/corrections.yaml data/raw/statements.yaml $(wildcard data/raw/snapshots/*.csv data/raw/snapshots/*.xls)
 BUILD_CODE := $(wildcard kzict/pipeline/*.py kzict/tables/*.py kzict/readers/*.py) kzict/_paths.py kzict/_store.py kzict/errors.py
 CLEAN_STAMP := data/clean/checksums.sha256
 PLOT_CODE := $(wildcard kzict/charts/*.py) kzict/figures.py $(wildcard kzict/style/*.mplstyle)

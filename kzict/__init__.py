@@ -37,7 +37,9 @@ def __getattr__(name: str) -> str:
     return version
 
 
-__all__ = ["datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "cite", "__version__"]
+__all__ = [
+    "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "statements", "cite", "__version__"
+]  # fmt: skip
 
 
 def datasets() -> list[str]:
@@ -106,6 +108,24 @@ def audit() -> pd.DataFrame:
     from kzict.claims import audit as _audit
 
     return _audit()
+
+
+def statements(verdict: str | None = None) -> pd.DataFrame:
+    """What officials and the press say about the sector, each number checked against kzict's tables.
+
+    One row per statement of ``data/raw/statements.yaml`` (the clean table ``public_statements``): the
+    quote, speaker, date and url, what it claims in data terms (kind, dataset, indicator, economy, year,
+    value), and the verdict (consistent | inconsistent | unverifiable) with data_value, data_year,
+    release, tolerance, definition, reason and the data's locator. ``verdict`` keeps only that verdict.
+    """
+    df = load("public_statements")
+    if verdict is None:
+        return df
+    from kzict.statement_audit import VERDICTS
+
+    if verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}; expected one of {list(VERDICTS)}")
+    return df[df["verdict"] == verdict].reset_index(drop=True)
 
 
 def cite(name: str | None = None, style: str = "text") -> str:

@@ -11,34 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from kzict import tolerance as _tol
 
 if TYPE_CHECKING:
     from kzict.claim_data import Data
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = "consistent", "inconsistent", "unverifiable"
 
-# --- the tolerance policy ----------------------------------------------------------------------------
-# A printed number is taken to be rounded to the place of its last digit ("6.3" to 0.1, "18" to 1).
-# Numbers printed together on one scale (a passage's shares, a sentence's pair of multiples) that ALL
-# sit on a coarser step of this ladder were rounded to that step: nine survey shares that are all
-# multiples of 5 were rounded to 5, "7.5 ... 18.5 times" to halves. One number alone is no evidence of a
-# coarser step (one integer in five is a multiple of 5), so a lone number keeps its last digit's place.
-# The tolerance is half the step. Counts, ranks and years are exact.
-LADDER = (Decimal("0.01"), Decimal("0.1"), Decimal("0.5"), Decimal("1"), Decimal("5"))
-
-
-def step(printed: list) -> Decimal:
-    """The rounding step of numbers printed together (see the policy above)."""
-    nums = [Decimal(str(p).strip().rstrip("%").replace(",", "")) for p in printed]
-    own = min(Decimal(1).scaleb(int(n.normalize().as_tuple().exponent)) if n % 1 else Decimal(1) for n in nums)
-    fits = [s for s in LADDER if s >= own and all(n % s == 0 for n in nums)]
-    return (fits or [own])[-1] if len(nums) > 1 else own
-
-
-def tolerance(printed: list) -> float:
-    return float(step(printed) / 2)
+# --- the tolerance policy: one module for both audits (``kzict.tolerance``) ----------------------------
+# Counts, ranks and years are exact; every other number allows half the step of its print.
+LADDER, step, tolerance = _tol.LADDER, _tol.step, _tol.tolerance
 
 
 def _g(x: float) -> str:
@@ -78,7 +62,7 @@ def check_multiple(data: Data, a: dict) -> Verdict:
         f"{ratio:.2f}",
         _ok(ok),
         f"{_g(num)} / {_g(den)} = {ratio:.2f}, {'within' if ok else 'outside'} ±{_g(tol)} of the printed "
-        f"{_g(a['printed'])}",
+        f"{_g(a['printed'])}" + _tol.edge_note(ratio, a["printed"], tol),
         tol,
     )
 

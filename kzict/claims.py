@@ -10,17 +10,19 @@ and the values it needs (references into the clean tables). ``audit()`` runs eac
 
 Either is ``consistent``, ``inconsistent`` or ``unverifiable`` (only where the data to check it
 does not exist; the explanation says which). Tolerances follow one policy, derived by code from how
-each number is printed (``kzict.claim_checks.tolerance``), never typed per claim.
+each number is printed (``kzict.tolerance``, shared with the public statements audit), never typed per claim.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
 
 import kzict
 from kzict import _store
+from kzict import tolerance as _tol
 from kzict.claim_checks import CHECKS, CONSISTENT, INCONSISTENT, UNVERIFIABLE, Verdict
 from kzict.claim_data import Data
 
@@ -43,16 +45,7 @@ COLUMNS = [
     "correction_id",
 ]
 REGISTRY = "claims.yaml"
-POLICY = (
-    "A printed number is read as rounded to the place of its last digit (6.3 to 0.1, 18 to 1), so it "
-    "allows half that step: ±0.05, ±0.5. Numbers printed together on one scale that all sit on a coarser "
-    "step of the ladder 0.01, 0.1, 0.5, 1, 5 were rounded to that step: the nine survey shares of p. 24 are "
-    "all multiples of 5 (±2.5), the p. 32 multiples 7.5 and 18.5 are both halves (±0.25). A lone number "
-    "keeps its last digit's place: one integer in five is a multiple of 5, so one number is no evidence. "
-    "Shares that must add up allow the sum of their roundings. Counts, ranks and years are exact. The "
-    "tolerance is computed from the print by `kzict.claim_checks.tolerance`, the same way for every claim, "
-    "and never widened to let a claim pass."
-)
+POLICY = _tol.POLICY
 
 
 def load_registry(path=None) -> list[dict]:
@@ -99,6 +92,14 @@ def _judge(c: dict, data: Data) -> tuple[Verdict, set[str]]:
     return v, set(data.read)
 
 
+def _edge(p: Verdict, k: Verdict) -> str:
+    """Where only the corrected reading passes at the edge of its tolerance, the explanation says so too."""
+    edge = re.search(r"\(at the edge: ([^)]*)\)", k.explanation)
+    if edge is None or edge.group(0) in p.explanation:
+        return ""
+    return f"; corrected, {k.recomputed} passes at the edge ({edge.group(1)})"
+
+
 def _effect(p: Verdict, k: Verdict, ids: list[str]) -> str | None:
     if not ids:
         return None
@@ -117,7 +118,7 @@ def run(claims: list[dict], printed: Data, corrected: Data) -> pd.DataFrame:
         ids = sorted(read_p | read_k)
         if not ids and (p.status, p.recomputed) != (k.status, k.recomputed):
             raise ValueError(f"claim {c['claim_id']!r} differs without a correction touching it")
-        explanation = p.explanation + (f"; {c['note']}" if c.get("note") else "")
+        explanation = p.explanation + _edge(p, k) + (f"; {c['note']}" if c.get("note") else "")
         rows.append(
             {
                 "claim_id": c["claim_id"],

@@ -34,13 +34,13 @@ class ExportError(KzictError, ValueError):
     """An export target kzict will not write: a folder, a wrong extension, an existing file without force."""
 
 
-def check_target(path: Path, force: bool = False) -> Path:
+def check_target(path: Path, force: bool = False, suffix: str = ".xlsx", what: str = "an Excel workbook") -> Path:
     """``path`` if an export may write there, else an :class:`ExportError` saying why not."""
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name, such as {path / 'kzict.xlsx'}")
-    if path.suffix.lower() != ".xlsx":
-        raise ExportError(f"{path}: an Excel workbook's name ends in .xlsx; try {path.with_suffix('.xlsx')}")
+        raise ExportError(f"{path} is a folder; give a file name, such as {path / ('kzict' + suffix)}")
+    if path.suffix.lower() != suffix:
+        raise ExportError(f"{path}: {what}'s name ends in {suffix}; try {path.with_suffix(suffix)}")
     if path.exists() and not force:
         raise ExportError(f"{path} exists; add --force to replace it")
     folder = next(p for p in path.absolute().parents if p.exists())

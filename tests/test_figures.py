@@ -36,6 +36,7 @@ def _texts(fig, gid):
 
 # the unit each chart's axis labels must name; None for diagrams, which have no value axis
 UNITS = {
+    "public_statements_levels": "unit",
     "table1_ict_value_added": "%",
     "it_expenditure_structure": "%",
     "it_trade": "USD mn (current)",
@@ -83,6 +84,7 @@ def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
         **{stem: "World Bank" for stem in charts.NOTEBOOKS["06_indicators_in_context"]},
         "egov_index_peers": "United Nations",
         "nri_index_peers": "World Economic Forum",
+        "public_statements_levels": "World Bank",
     }.get(stem, "Alibayev (2017)")
     assert work in caption
     labels = "".join(ax.get_xlabel() + ax.get_ylabel() for ax in fig.axes)

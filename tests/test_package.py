@@ -147,7 +147,8 @@ def test_the_public_namespace_holds_only_the_api():
     assert dir(kzict) == sorted([*kzict.__all__, "errors"])
     assert {"annotations", "PackageNotFoundError", "TYPE_CHECKING"}.isdisjoint(vars(kzict))
     assert set(kzict.__all__) == {
-        "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "cite", "__version__"
+        "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "statements", "cite",
+        "__version__",
     }  # fmt: skip
 
 

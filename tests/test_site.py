@@ -193,3 +193,43 @@ def test_downloads(site):
     assert {p.stem for p in down.glob("*.csv")} >= set(kzict.datasets())
     assert set(kzict.datasets()) <= set(load_workbook(down / "kzict.xlsx", read_only=True).sheetnames)
     assert (down / "datapackage.json").read_bytes() == (REPO / "data" / "clean" / "datapackage.json").read_bytes()
+
+
+def test_statements_page_cards_and_filters_in_a_browser(site, browser):
+    """One card per statement; the verdict and topic filters show exactly the matching cards."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    df = kzict.statements()
+    browser.get((site / "statements.html").as_uri())
+    cards = browser.find_elements(By.CSS_SELECTOR, ".kzict-statement")
+    assert [c.get_attribute("id") for c in cards] == list(df["id"])
+    shown = lambda: [c.get_attribute("id") for c in cards if c.is_displayed()]  # noqa: E731
+    verdict, topic = (
+        Select(browser.find_element(By.CSS_SELECTOR, f"select[data-filter='{f}']")) for f in ("verdict", "topic")
+    )
+    verdict.select_by_value("inconsistent")
+    assert shown() == list(df.loc[df["verdict"] == "inconsistent", "id"])
+    topic.select_by_value("broadband")
+    assert shown() == list(df.loc[(df["verdict"] == "inconsistent") & (df["topic"] == "broadband"), "id"]) == ["C23"]
+    assert browser.find_element(By.CSS_SELECTOR, ".kzict-filters .kzict-shown").text == f"1 of {len(df)} shown"
+    verdict.select_by_value("")
+    topic.select_by_value("")
+    assert len(shown()) == len(df)
+    card = browser.find_element(By.ID, "C11")
+    assert "90.924" in card.text and "WDI release 2026-04-08" in card.text and "consistent" in card.text.lower()
+    links = card.find_elements(By.TAG_NAME, "a")
+    assert [a.get_attribute("href") for a in links] == [df.set_index("id").loc["C11", "url"]]
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_statements_page_shows_data_text_as_text():
+    """A quote, note or address is escaped; Markdown in it stays text; a non-http(s) address is no link."""
+    from kzict.site.statements import page
+
+    df = kzict.statements().head(1).copy()
+    df.loc[0, "quote"] = "<script>alert(1)</script>\n\n[click](javascript:alert(1)) **bold**"
+    df.loc[0, "url"] = "javascript:alert(1)"
+    md = page(df)
+    assert "<script>alert" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+    assert 'href="javascript' not in md and "[click](javascript:alert(1)) **bold**" in md

@@ -22,10 +22,10 @@ except ModuleNotFoundError:  # the core install has no matplotlib: say which ext
     require("charts", "kzict.charts")
     raise
 
-from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, trade
+from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, statements, trade
 from kzict.charts.style import house_style
 
-_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators)
+_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators, statements)
 
 # notebook stem -> the file stems of the charts it draws, in drawing order
 NOTEBOOKS: dict[str, list[str]] = {m.NOTEBOOK: list(m.CHARTS) for m in _THEMES}

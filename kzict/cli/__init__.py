@@ -8,7 +8,9 @@ kzict show NAME [--format csv|table]      a dataset as CSV (default) or an align
 kzict cite [NAME] [--style text|bibtex|csl-json]   cite kzict, or the sources of a dataset
 kzict validate                            checksums and full schemas of every clean table
 kzict export --xlsx PATH [--force]        every table in one Excel workbook
+kzict export --claimreview FILE.jsonld    the public statements audit as schema.org ClaimReview records
 kzict audit [--format md|csv]             the claims audit
+kzict statements [--verdict V]            what officials and the press say, checked (--format table|csv)
 kzict build [--raw DIR] [--out DIR]       rebuild the clean tables from the raw workbooks
 kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--out DIR]   add World Bank downloads, then rebuild
 
@@ -25,7 +27,19 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-COMMANDS = ("list", "search", "describe", "show", "cite", "validate", "export", "audit", "build", "ingest")
+COMMANDS = (
+    "list",
+    "search",
+    "describe",
+    "show",
+    "cite",
+    "validate",
+    "export",
+    "audit",
+    "statements",
+    "build",
+    "ingest",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,10 +84,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Verify checksums and run every pandera schema.",
     )
     p = sub.add_parser("export", help="export every table", description="Export every table to one workbook.")
-    p.add_argument("--xlsx", type=Path, required=True, help="path of the .xlsx to write")
+    p.add_argument("--xlsx", type=Path, help="path of the .xlsx to write")
+    p.add_argument("--claimreview", type=Path, help="path of the .jsonld of ClaimReview records to write")
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p = sub.add_parser("audit", help="the claims audit", description="Recompute every claim of the thesis.")
     p.add_argument("--format", choices=["md", "csv"], default="md")
+    p = sub.add_parser("statements", help="public statements, checked", description="Public statements, checked.")
+    p.add_argument("--verdict", choices=["consistent", "inconsistent", "unverifiable"], help="only this verdict")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
     p = sub.add_parser("build", help="rebuild the clean tables from the raw workbooks", description=_BUILD_HELP)
     p.add_argument("--raw", type=Path, help="raw folder (default: the clone's data/raw, or the installed package's)")
     p.add_argument(
@@ -157,9 +175,17 @@ def _run(args: argparse.Namespace) -> int:
         checked = f"{summary} files match their checksums" if isinstance(summary, int) else str(summary)
         print(f"{checked}; {len(kzict.datasets())} datasets pass their schemas")
     elif args.command == "export":
-        from kzict.export import export_xlsx
+        if (args.xlsx is None) == (args.claimreview is None):
+            print("kzict: export needs one of --xlsx PATH or --claimreview FILE.jsonld", file=sys.stderr)
+            return 2
+        if args.claimreview is not None:
+            from kzict.claimreview import export_claimreview
 
-        print(export_xlsx(args.xlsx, force=args.force))
+            print(export_claimreview(args.claimreview, force=args.force))
+        else:
+            from kzict.export import export_xlsx
+
+            print(export_xlsx(args.xlsx, force=args.force))
     elif args.command == "audit":
         from kzict.claims import report
 
@@ -168,6 +194,8 @@ def _run(args: argparse.Namespace) -> int:
             df.to_csv(sys.stdout, index=False, lineterminator="\n")
         else:
             print(report(df))
+    elif args.command == "statements":
+        return _statements(args.verdict, args.format)
     elif args.command == "build":
         from kzict.cli.build import build
 
@@ -176,6 +204,21 @@ def _run(args: argparse.Namespace) -> int:
         from kzict.cli.build import ingest_wdi
 
         return ingest_wdi(args.files, args.raw, args.allow_drops, args.out)
+    return 0
+
+
+def _statements(verdict: str | None, fmt: str) -> int:
+    import kzict
+    from kzict.statement_audit import readable, summary
+
+    df = kzict.statements(verdict)
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    from kzict.cli import render
+
+    print(render.table(readable(df)))
+    print(f"\n{summary(df)}" + (f" (--verdict {verdict})" if verdict else ""))
     return 0
 
 

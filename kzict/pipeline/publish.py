@@ -37,10 +37,11 @@ from kzict.errors import BuildTargetError
 FLOAT_FORMAT = "%.10g"
 LOCK_TIMEOUT = 60.0  # seconds a build waits for another build of the same folder
 # What the build reads, recorded in the descriptor so that ``kzict.verify()`` sees a raw file changed since:
-# the workbooks, the corrections and the snapshot manifest (which pins every snapshot file by its sha256).
+# the workbooks, the corrections, the public statements registry and the snapshot manifest (which pins
+# every snapshot file by its sha256).
 # claims.yaml is not among them: the audit reads it, no clean table does. The Makefile's RAW (the
 # prerequisites of ``make data``) covers the same files; tests/test_recorded_inputs.py keeps them in step.
-RAW_INPUTS = ("*.xlsx", "corrections.yaml", "snapshots/MANIFEST.csv")
+RAW_INPUTS = ("*.xlsx", "corrections.yaml", "statements.yaml", "snapshots/MANIFEST.csv")
 
 
 def _checkpoint(step: str) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import kzict
 from kzict.site import pages
+from kzict.site import statements as statements_page
 from kzict.site.charts import match, read_charts
 from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, rows_script
 
@@ -105,6 +106,8 @@ def write_project(
         "changelog.md": changelog.read_text(encoding="utf-8") if changelog.is_file() else "# Changelog\n",
         **{f"datasets/{name}.md": pages.dataset(site, name) for name in frames},
     }
+    if "public_statements" in frames:  # the statements' cards: their own module (kzict/site/statements.py)
+        written[statements_page.PAGE] = statements_page.page(frames["public_statements"])
     for rel, text in written.items():
         (docs / rel).write_text(text, encoding="utf-8")
     config = {
@@ -129,13 +132,14 @@ def write_project(
         ],
         # The offline plugin would load this shim from a CDN; a vendored copy keeps the site offline.
         "extra": {"polyfills": ["assets/iframe-worker-shim.js"]},
-        "extra_css": ["assets/kzict.css"],
-        "extra_javascript": ["assets/kzict.js"],
+        "extra_css": ["assets/kzict.css", "assets/statements.css"],
+        "extra_javascript": ["assets/kzict.js", "assets/statements.js"],
         "nav": [
             {"Home": "index.md"},
             {"Datasets": [{books[n].title: f"datasets/{n}.md"} for n in frames]},
             {"Targets and outcomes": "scorecard.md"},
             {"Claims audit": "audit.md"},
+            *([{statements_page.TITLE: statements_page.PAGE}] if "public_statements" in frames else []),
             {"Corrections": "corrections.md"},
             {"Downloads": "downloads.md"},
             {"Changelog": "changelog.md"},

@@ -71,6 +71,10 @@ class Raw:
     def raw_headers(self) -> list[str]:
         return list(self.headers.values())
 
+    def read(self, books: Any) -> Any:
+        """This input as the build hands it to ``process``: the sheet, read from the build's open workbooks."""
+        return books.sheet(self.workbook, self.sheet, self.raw_headers)
+
     def raw_header(self, column: str) -> str | None:
         """The raw header a clean column is read from: what a cell-exact error names."""
         return self.headers.get(self.derived.get(column, column))

@@ -2,8 +2,13 @@
 
 import pandas as pd
 
-# works that print figures themselves, and kzict (which compiled the outcome tables)
-PRIMARY = {"alibayev2017": "thesis", "electronics_semiperiphery": "paper", "kzict": "database"}
+# works that print figures themselves, and kzict (which compiled the outcome tables and the public statements)
+PRIMARY = {
+    "alibayev2017": "thesis",
+    "electronics_semiperiphery": "paper",
+    "kzict": "database",
+    "kzict_statements": "database",
+}
 
 
 def test_sources_table(tables):
