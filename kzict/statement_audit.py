@@ -17,6 +17,7 @@ cannot decide is ``unverifiable``. A ``different`` definition is never judged.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -143,14 +144,14 @@ def judge(records: list[dict], tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             claimed,
             t,
             rec["scale"],
-            _population(rec, lambda code, d=rec["dataset"]: series(d, code)),
+            _population(rec, partial(series, rec["dataset"])),
         )
         f = _one([fn(claim, y) for y in rec["year"]], claimed)
         verdict, reason = _verdict(rec, f, claimed, t)
         out.append(_row(rec, verdict, reason, f, t))
     df = pd.DataFrame(out, columns=COLUMNS)
     for c in ("base_year", "data_year"):
-        df[c] = pd.array(df[c], dtype="Int64")
+        df[c] = df[c].astype("Int64")
     return df
 
 
@@ -168,4 +169,6 @@ def summary(df: pd.DataFrame) -> str:
 def readable(df: pd.DataFrame) -> pd.DataFrame:
     """The columns a reader scans first, values in the claim's unit."""
     shown = df[["id", "verdict", "speaker", "date", "value", "data_value", "data_year", "definition", "reason"]]
-    return shown.assign(data_value=[None if pd.isna(v) else g(v) for v in shown["data_value"]])
+    shown = shown.copy()
+    shown["data_value"] = [None if pd.isna(v) else g(v) for v in shown["data_value"]]
+    return shown

@@ -21,8 +21,8 @@ from kzict.statement_series import SHAPES, economies
 
 DEFINITIONS = ("same", "narrower", "broader", "different")
 REQUIRED = ("id", "quote", "speaker", "date", "url", "kind", "economy", "year", "value")
-OPTIONAL = ("quote_en", "dataset", "indicator", "base_year", "scale", "among", "note", "definition", "topic")
-OPTIONAL += ("series", "population")
+OPTIONAL: tuple[str, ...] = ("quote_en", "dataset", "indicator", "base_year", "scale", "among", "note", "definition")
+OPTIONAL += ("topic", "series", "population")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _ISO3 = re.compile(r"[A-Z]{3}")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -73,7 +73,7 @@ def _record(r: Any, tables: dict[str, pd.DataFrame], known: set[str]) -> dict:
     if not _DATE.fullmatch(date):
         raise ValueError(f"date: expected YYYY-MM-DD, YYYY-MM or YYYY, found {r['date']!r}")
     out["date"] = date
-    if not re.match(r"https?://\S+$", out["url"]):
+    if not re.match(r"https?://\S+$", str(out["url"])):
         raise ValueError(f"url: expected an http or https address, found {out['url']!r}")
     if r["kind"] not in KINDS:
         raise ValueError(f"unknown kind {r['kind']!r}; known: {sorted(KINDS)}")

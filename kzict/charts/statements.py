@@ -32,7 +32,7 @@ def public_statements_levels(df: pd.DataFrame | None = None):
         hi = max(s["claimed"].max(), s["data_value"].max()) * 2
         ax.plot([lo, hi], [lo, hi], color="#999999", linewidth=1, linestyle="--", label="claimed = data")
         for verdict, g in s.groupby("verdict", sort=False):
-            ax.scatter(g["claimed"], g["data_value"], s=46, color=COLOURS[verdict], label=verdict, zorder=3)
+            ax.scatter(g["claimed"], g["data_value"], s=46, color=COLOURS[str(verdict)], label=verdict, zorder=3)
         for i, r in enumerate(s.sort_values("claimed").itertuples()):
             above = i % 2 == 0  # neighbours along the diagonal take its two sides in turn
             ax.annotate(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -15,7 +17,7 @@ INPUTS = engine.INPUTS
 RULES = yaml_rules("statements.yaml")
 
 
-def _text(description: str, nullable: bool = False, unit: str = "text", **kw) -> pa.Field:
+def _text(description: str, nullable: bool = False, unit: str = "text", **kw) -> Any:
     return pa.Field(nullable=nullable, description=description, metadata={"unit": unit}, **kw)
 
 
