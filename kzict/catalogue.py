@@ -105,9 +105,9 @@ def vocabulary() -> list[str]:
     return sorted(w for w in words if len(w) > 2)
 
 
-def attrs(res: dict) -> dict:
+def attrs(res: dict, data_dir=None) -> dict:
     """The metadata ``kzict.load`` attaches as ``df.attrs``, read from the descriptor."""
-    pkg = _store.package()
+    pkg = _store.package(data_dir)
     licences = res.get("licenses") or pkg.get("licenses", [])
     return {
         "name": res["name"],
