@@ -112,3 +112,12 @@ def test_indicators_filters_by_every_word():
     }
     assert list(kzict.indicators("broadband 100 fixed")["indicator_code"]) == ["IT.NET.BBND.P2"]
     assert kzict.indicators("no such words here").empty
+
+
+def test_the_readme_examples_run():
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("### Kazakhstan against its peers") :].split("```python\n", 1)[1].split("```", 1)[0]
+    assert "kzict.peers(" in block and "kzict.wdi(" in block and "kzict.indicators(" in block
+    exec(compile(block, "README.md", "exec"), {"kzict": kzict})
