@@ -167,7 +167,11 @@ def wdi(codes: str | Iterable[str], economies=None, years=None, wide: bool = Tru
         raise KeyError(f"not in wdi_indicators: {', '.join(unknown)} (see kzict.indicators())")
     keep = df["indicator_code"].isin(wanted)
     if economies is not None:
-        keep &= df["iso3"].isin([economies] if isinstance(economies, str) else list(economies))
+        chosen = [economies] if isinstance(economies, str) else list(economies)
+        missing = sorted(set(chosen) - set(df["iso3"]))
+        if missing:
+            raise KeyError(f"wdi_indicators holds no economy {', '.join(missing)} (ISO3 codes: {WDI} 'iso3')")
+        keep &= df["iso3"].isin(chosen)
     span = _years(years)
     if span is not None:
         keep &= df["year"].isin(span)

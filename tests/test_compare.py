@@ -89,6 +89,13 @@ def test_wdi_several_codes_give_a_long_frame():
     assert len(kzict.wdi("IT.NET.USER.ZS", wide=False)) == len(held)
     with pytest.raises(KeyError, match="NOPE"):
         kzict.wdi("NOPE")
+    with pytest.raises(KeyError, match="no economy XXX"):
+        kzict.wdi("IT.NET.USER.ZS", ["KAZ", "XXX"])
+
+
+def test_peers_before_any_value_is_empty_and_says_so():
+    df = kzict.peers("IT.NET.USER.ZS", 1980)
+    assert df.empty and df.attrs["kaz_rank"] is None and df.attrs["kaz_year"] is None
 
 
 def test_indicators_lists_every_code_with_the_tables_that_hold_it():

@@ -2,7 +2,8 @@
 
 kzict --version
 kzict list [--long]                       the datasets (--long: rows, years, sources)
-kzict search WORD...                      datasets whose names, titles, descriptions, columns or units say WORD
+kzict search WORD...                      datasets whose names, titles, descriptions, columns or units say WORD,
+                                          or whose rows hold it (economies, ISO3 and indicator codes, units, editions)
 kzict describe NAME [--data-dir DIR]      a dataset's codebook
 kzict show NAME [--format csv|table] [--data-dir DIR]   a dataset as CSV (default) or an aligned table
 kzict verify [--data-dir DIR]             checksums of every clean file (DIR: a folder `build --out` wrote)
@@ -59,7 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     p = sub.add_parser("list", help="list the datasets with their titles", description="List the datasets.")
     p.add_argument("--long", "-l", action="store_true", help="also rows, years and sources")
-    p = sub.add_parser("search", help="find datasets by word", description="Find datasets: every WORD must occur.")
+    p = sub.add_parser(
+        "search",
+        help="find datasets by word",
+        description="Find datasets: every WORD must occur, in the metadata or in what the table holds.",
+    )
     p.add_argument("words", nargs="+", metavar="WORD")
     p = sub.add_parser("describe", help="print a dataset's codebook", description="Print a dataset's codebook.")
     p.add_argument("name")

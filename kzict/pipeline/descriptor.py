@@ -151,7 +151,7 @@ def content(df: pd.DataFrame, fields: list[dict]) -> dict[str, list[str]]:
         name = f["name"]
         if name in CONTENT_SKIP or not (f["type"] == "string" or "edition" in name or name == "release"):
             continue
-        values = sorted({str(v) for v in df[name].dropna()})
+        values = sorted({str(v) for v in df[name].dropna().unique()})
         if values and len(values) <= CONTENT_MAX_VALUES and all(len(v) <= CONTENT_MAX_CHARS for v in values):
             out[name] = values
     return out
