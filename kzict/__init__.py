@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 
 from kzict import _store, catalogue
 from kzict.codebook import Codebook
+from kzict.compare import indicators, peers, wdi
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
 
 
@@ -38,17 +41,32 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
-    "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "statements", "cite", "__version__"
-]  # fmt: skip
+    "datasets",
+    "load",
+    "load_raw",
+    "describe",
+    "corrections",
+    "verify",
+    "audit",
+    "statements",
+    "cite",
+    "peers",
+    "wdi",
+    "indicators",
+    "__version__",
+]
 
 
-def datasets() -> list[str]:
+def datasets(data_dir: str | Path | None = None) -> list[str]:
     """Names of the clean datasets, in catalogue order."""
-    return _store.dataset_names()
+    return _store.dataset_names(data_dir)
 
 
-def load(name: str, validate: bool = False) -> pd.DataFrame:
+def load(name: str, validate: bool = False, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The clean table ``name`` as a pandas DataFrame with typed columns.
+
+    ``data_dir`` reads a clean folder that ``kzict build --out DIR`` or ``kzict ingest`` wrote instead
+    of the package's data (so does the ``KZICT_DATA`` environment variable), with the same checks.
 
     ``df.attrs`` carries its metadata: name, title, description, ``units`` (column -> unit),
     ``sources`` (rows of ``sources``), locator, printed_in, licence and the data ``version``.
@@ -57,13 +75,13 @@ def load(name: str, validate: bool = False) -> pd.DataFrame:
     clean file raises :class:`kzict.errors.IntegrityError`. ``validate=True``
     also runs the full pandera schema.
     """
-    res = _store.resource(name)
-    df = _store.read_verified(res)
+    res = _store.resource(name, data_dir=data_dir)
+    df = _store.read_verified(res, data_dir)
     if validate:
         from kzict.tables import registry
 
         df = registry()[name].model.validate(df)
-    df.attrs.update(catalogue.attrs(res))
+    df.attrs.update(catalogue.attrs(res, data_dir))
     return df
 
 
@@ -75,9 +93,9 @@ def load_raw(name: str) -> pd.DataFrame:
     return _store.read_raw(_store.resource(name))
 
 
-def describe(name: str) -> Codebook:
+def describe(name: str, data_dir: str | Path | None = None) -> Codebook:
     """Codebook of ``name``: title, source, locator, key, and per column its type, unit and meaning."""
-    return Codebook.from_resource(_store.resource(name), _store.package())
+    return Codebook.from_resource(_store.resource(name, data_dir=data_dir), _store.package(data_dir))
 
 
 def corrections() -> pd.DataFrame:
@@ -85,12 +103,13 @@ def corrections() -> pd.DataFrame:
     return _store.read_verified(_store.resource("corrections", include_internal=True))
 
 
-def verify() -> _store.Verified:
+def verify(data_dir: str | Path | None = None) -> _store.Verified:
     """Check every clean file against the manifest and the descriptor, and the raw inputs against the build's record.
 
+    ``data_dir`` (or ``KZICT_DATA``) checks a rebuilt clean folder instead, on its own files.
     Returns a summary (files, datasets, raw_inputs, ok); raises :class:`kzict.errors.IntegrityError` on a mismatch.
     """
-    return _store.verify_all()
+    return _store.verify_all(data_dir)
 
 
 def audit() -> pd.DataFrame:

@@ -19,3 +19,14 @@ def data_dir(kind: str) -> Path | Traversable:
     if bundled.is_dir():
         return bundled
     return PACKAGE.parent / "data" / kind
+
+
+ENV = "KZICT_DATA"  # a clean folder that `kzict build --out DIR` or `kzict ingest` wrote, read instead of the package's
+
+
+def data_folder(data_dir: str | Path | None = None) -> Path | None:
+    """The clean folder the loaders read instead of the package's: ``data_dir``, else ``$KZICT_DATA``, else None."""
+    import os
+
+    chosen = data_dir if data_dir is not None else os.environ.get(ENV) or None
+    return None if chosen is None else Path(chosen).expanduser().absolute()

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from kzict._paths import data_dir
+from kzict._paths import data_folder as folder
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -57,14 +59,54 @@ class Verified:
         )
 
 
-@cache
-def package() -> dict:
-    return _package(clean_dir(), manifest())
+def package(data_dir=None) -> dict:
+    """The descriptor of the clean folder ``data_dir`` (default: ``$KZICT_DATA``, else the package's)."""
+    where = folder(data_dir)
+    return _default_package() if where is None else _package_at(where, _stamp(where))
+
+
+def manifest(data_dir=None) -> dict[str, str]:
+    where = folder(data_dir)
+    return _default_manifest() if where is None else _manifest_at(where, _stamp(where))
 
 
 @cache
-def manifest() -> dict[str, str]:
+def _default_package() -> dict:
+    return _package(clean_dir(), _default_manifest())
+
+
+@cache
+def _default_manifest() -> dict[str, str]:
     return parse_manifest(clean_dir())
+
+
+def _stamp(where: Path) -> tuple[int, int]:
+    """When and how big the folder's manifest is: a rebuilt folder is read afresh, an unchanged one once."""
+    try:
+        st = os.stat(where / MANIFEST)
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)
+
+
+@cache
+def _package_at(where: Path, stamp: tuple[int, int]) -> dict:
+    return _package(where, _manifest_at(where, stamp))
+
+
+@cache
+def _manifest_at(where: Path, stamp: tuple[int, int]) -> dict[str, str]:
+    return parse_manifest(where)
+
+
+# The default folder's reads are cached for the life of the process; tests clear them as before.
+package.cache_clear = _default_package.cache_clear  # type: ignore[attr-defined]
+manifest.cache_clear = _default_manifest.cache_clear  # type: ignore[attr-defined]
+
+
+def clean_folder(data_dir=None) -> Path | Traversable:
+    where = folder(data_dir)
+    return clean_dir() if where is None else where
 
 
 def _package(folder, digests: dict[str, str]) -> dict:
@@ -117,8 +159,8 @@ def checksums_digest(lines) -> str:
     return hashlib.sha256("".join(sorted(lines)).encode("utf-8")).hexdigest()
 
 
-def _read_checked(fname: str) -> bytes:
-    return read_checked(clean_dir(), fname, manifest())
+def _read_checked(fname: str, data_dir=None) -> bytes:
+    return read_checked(clean_folder(data_dir), fname, manifest(data_dir))
 
 
 def read_checked(folder, fname: str, digests: dict[str, str]) -> bytes:
@@ -139,21 +181,21 @@ def read_checked(folder, fname: str, digests: dict[str, str]) -> bytes:
     return data
 
 
-def resource(name: str, include_internal: bool = False) -> dict:
+def resource(name: str, include_internal: bool = False, data_dir=None) -> dict:
     from kzict.errors import UnknownDatasetError
 
-    for res in package()["resources"]:
+    for res in package(data_dir)["resources"]:
         if res["name"] == name and (include_internal or name not in INTERNAL):
             return res
-    raise UnknownDatasetError(name, dataset_names())
+    raise UnknownDatasetError(name, dataset_names(data_dir))
 
 
-def dataset_names() -> list[str]:
-    return [r["name"] for r in package()["resources"] if r["name"] not in INTERNAL]
+def dataset_names(data_dir=None) -> list[str]:
+    return [r["name"] for r in package(data_dir)["resources"] if r["name"] not in INTERNAL]
 
 
-def read_verified(res: dict) -> pd.DataFrame:
-    return _read_table(clean_dir(), res, manifest())
+def read_verified(res: dict, data_dir=None) -> pd.DataFrame:
+    return _read_table(clean_folder(data_dir), res, manifest(data_dir))
 
 
 def load_folder(folder, name: str) -> pd.DataFrame:
@@ -226,8 +268,11 @@ def read_raw(res: dict) -> pd.DataFrame:
     )
 
 
-def verify_all() -> Verified:
-    return verify_folder(clean_dir(), raw_dir())
+def verify_all(data_dir=None) -> Verified:
+    """The package's clean data against its raw inputs too; another folder on its own files (its raw
+    folder is not recorded, so its raw inputs are not checked)."""
+    where = folder(data_dir)
+    return verify_folder(clean_dir(), raw_dir()) if where is None else verify_folder(where)
 
 
 def verify_folder(folder, raw=None) -> Verified:

@@ -70,8 +70,9 @@ class Hit:
     where: tuple[str, ...]  # 'name', 'title', 'description', 'column year', 'unit of share_pct: %', ...
 
 
-def _haystack(res: dict) -> list[tuple[str, str]]:
-    """(where, text) pairs a search looks in."""
+def _haystack(res: dict, content: bool = True) -> list[tuple[str, str]]:
+    """(where, text) pairs a search looks in: the metadata, then (``content``) what the table holds,
+    as the build recorded it in the descriptor (``kzict:content``: the distinct values of its naming columns)."""
     out = [("name", res["name"]), ("title", res["title"]), ("description", res.get("description", ""))]
     for f in res["schema"]["fields"]:
         out.append((f"column {f['name']}", f["name"]))
@@ -79,12 +80,34 @@ def _haystack(res: dict) -> list[tuple[str, str]]:
             out.append((f"unit of {f['name']}: {f['kzict:unit']}", f["kzict:unit"]))
         if f.get("description"):
             out.append((f"column {f['name']}", f["description"]))
+    if content:
+        for column, values in res.get("kzict:content", {}).items():
+            out += [(f"{column} {value!r}", value) for value in values]
+    return out
+
+
+SHOWN_VALUES = 3  # values named per word and column in a hit's "where"; the rest are counted
+
+
+def _where(matches: list[str]) -> list[str]:
+    """Each place a word matched, with the values of one column cut to a few and counted."""
+    by_column: dict[str, list[str]] = {}
+    for where in matches:
+        column, sep, value = where.partition(" '")
+        key = column if sep and " " not in column else where  # content hits are "<column> '<value>'"
+        by_column.setdefault(key, []).append(where)
+    out = []
+    for key, found in by_column.items():
+        out += found[:SHOWN_VALUES]
+        if len(found) > SHOWN_VALUES:
+            out.append(f"{key}: {len(found) - SHOWN_VALUES} more")
     return out
 
 
 def search(*words: str) -> list[Hit]:
     """Datasets in which every word occurs (case-insensitive) in the name, title, description,
-    a column's name or description, or a column's unit; with where each word was found."""
+    a column's name, description or unit, or in what the table holds (economy names and ISO3 codes,
+    indicator codes and names, units, editions, categories); with where each word was found."""
     wanted = [w.casefold() for w in words if w.strip()]
     hits = []
     for name in _store.dataset_names():
@@ -92,7 +115,7 @@ def search(*words: str) -> list[Hit]:
         pairs = _haystack(res)
         found = [[where for where, text in pairs if w in text.casefold()] for w in wanted]
         if wanted and all(found):
-            hits.append(Hit(name, res["title"], tuple(dict.fromkeys(w for ws in found for w in ws))))
+            hits.append(Hit(name, res["title"], tuple(dict.fromkeys(w for ws in found for w in _where(ws)))))
     return hits
 
 
@@ -105,9 +128,9 @@ def vocabulary() -> list[str]:
     return sorted(w for w in words if len(w) > 2)
 
 
-def attrs(res: dict) -> dict:
+def attrs(res: dict, data_dir=None) -> dict:
     """The metadata ``kzict.load`` attaches as ``df.attrs``, read from the descriptor."""
-    pkg = _store.package()
+    pkg = _store.package(data_dir)
     licences = res.get("licenses") or pkg.get("licenses", [])
     return {
         "name": res["name"],

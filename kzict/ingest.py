@@ -224,8 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RawDataError as exc:
         print(f"kzict ingest wdi: refused, nothing changed: {exc}", file=sys.stderr)
         return 2
+    snap_dir = args.raw / "snapshots" if args.raw else snapshots.default_dir()
     for name in added:
-        print(f"added data/raw/snapshots/{name}")
+        print(f"added {snap_dir / name}")
     if not added:
         print("nothing new: every file is already a snapshot")
     return 0

@@ -46,8 +46,10 @@ from kzict.charts.style import ordinal
 ranked = t1.assign(rank=t1["ict_share_pct"].rank(ascending=False, method="min").astype(int)).sort_values("rank")
 kaz = ranked[ranked["iso3"] == "KAZ"].iloc[0]
 below = ranked[ranked["rank"] > kaz["rank"]]["country"]
-Markdown(f"Kazakhstan ({kaz.ict_share_pct:.1f} %, {kaz.year}) ranks {ordinal(kaz['rank'])} of the {len(t1)} countries: "
-         f"below {kaz['rank'] - 1} of the {len(t1) - 1} others, above {', '.join(below)}.")
+Markdown(
+    f"Kazakhstan ({kaz.ict_share_pct:.1f} %, {kaz.year}) ranks {ordinal(kaz['rank'])} of the {len(t1)} countries: "
+    f"below {kaz['rank'] - 1} of the {len(t1) - 1} others, above {', '.join(below)}."
+)
 
 # %%
 charts.ict_value_added()
@@ -63,8 +65,10 @@ shares = kzict.load("it_expenditure_structure")
 wide = shares.pivot(index="category", columns="year", values="share_pct")
 latest = wide.columns.max()
 both = wide.dropna().index.tolist()
-print(f"{len(wide)} categories named for {latest}, together {wide[latest].sum():.1f} % of the total; "
-      f"printed for both years: {', '.join(both)}")
+print(
+    f"{len(wide)} categories named for {latest}, together {wide[latest].sum():.1f} % of the total; "
+    f"printed for both years: {', '.join(both)}"
+)
 wide.sort_values(latest, ascending=False)
 
 # %%

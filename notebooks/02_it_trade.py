@@ -40,8 +40,10 @@ audit = kzict.audit()
 for c in audit[audit["claim_id"].str.startswith("ch3-import-over-export")].itertuples():
     year, printed = int(c.claim_id.rsplit("-", 1)[1]), c.printed
     ratio = v[(year, "import")] / v[(year, "export")]
-    print(f"{year}: imports / exports = {ratio:.2f} (printed: {printed} times; "
-          f"with the printed labels it would be {1 / ratio:.2f})")
+    print(
+        f"{year}: imports / exports = {ratio:.2f} (printed: {printed} times; "
+        f"with the printed labels it would be {1 / ratio:.2f})"
+    )
 
 # %%
 corr = kzict.corrections()
@@ -66,8 +68,10 @@ charts.it_trade()
 outcomes = kzict.load("indicator_outcomes")
 services = outcomes[outcomes["indicator"] == "ict_service_exports_usd_mn"][["year", "value", "grade", "note"]]
 flows = trade.groupby("flow")["value_usd_mn"]
-print(f"World Bank ICT service exports: USD {services['value'].min():,.0f}-{services['value'].max():,.0f} mn a year; "
-      + "; ".join(f"thesis {f}s: USD {lo:,.1f}-{hi:,.1f} mn" for f, (lo, hi) in flows.agg(["min", "max"]).iterrows()))
+print(
+    f"World Bank ICT service exports: USD {services['value'].min():,.0f}-{services['value'].max():,.0f} mn a year; "
+    + "; ".join(f"thesis {f}s: USD {lo:,.1f}-{hi:,.1f} mn" for f, (lo, hi) in flows.agg(["min", "max"]).iterrows())
+)
 services.merge(trade.pivot(index="year", columns="flow", values="value_usd_mn").reset_index(), on="year", how="left")
 
 # %%

@@ -38,8 +38,9 @@ audit = kzict.audit().set_index("claim_id")
 lines = []
 for measure, total in sums.items():
     claim = audit.loc[f"ch2-{measure.split('_')[0]}-whole-counts"]
-    lines.append(f"- **{measure.replace('_', ' ')}**: sums to {total:g} %; {claim['explanation']} "
-                 f"Audit: *{claim['status']}*.")
+    lines.append(
+        f"- **{measure.replace('_', ' ')}**: sums to {total:g} %; {claim['explanation']} Audit: *{claim['status']}*."
+    )
 Markdown("\n".join(lines))
 
 # %%
@@ -55,8 +56,10 @@ charts.survey_profile()
 # %%
 coding = kzict.load("coding_scheme")
 stages = coding["stage"].value_counts()
-print(f"{stages['first cycle']} first-cycle labels -> {stages['final']} final variables "
-      f"in {coding.loc[coding['stage'] == 'final', 'group'].nunique()} groups")
+print(
+    f"{stages['first cycle']} first-cycle labels -> {stages['final']} final variables "
+    f"in {coding.loc[coding['stage'] == 'final', 'group'].nunique()} groups"
+)
 coding.groupby(["stage", "group"], dropna=False).size()
 
 # %%

@@ -22,8 +22,21 @@ import kzict
 from kzict import charts
 
 card = kzict.load("ik2020_scorecard")
-card[["target_id", "target", "target_value", "unit", "status", "comparability", "outcome_value",
-      "outcome_year", "nearest_year", "first_met_year", "grade"]]
+card[
+    [
+        "target_id",
+        "target",
+        "target_value",
+        "unit",
+        "status",
+        "comparability",
+        "outcome_value",
+        "outcome_year",
+        "nearest_year",
+        "first_met_year",
+        "grade",
+    ]
+]
 
 # %%
 card["status"].value_counts()
@@ -52,8 +65,10 @@ charts.ik2020_scorecard()
 # %%
 outcomes = kzict.load("indicator_outcomes")
 net = card.set_index("outcome_indicator").loc["internet_users_pct"]
-print(f"Target {net.target_id}: at least {net.target_value:g} % by {net.target_year}; first met in "
-      f"{net.first_met_year}; {net.outcome_year} figure {net.outcome_value:.1f} % ({net.status})")
+print(
+    f"Target {net.target_id}: at least {net.target_value:g} % by {net.target_year}; first met in "
+    f"{net.first_met_year}; {net.outcome_year} figure {net.outcome_value:.1f} % ({net.status})"
+)
 
 # %%
 charts.internet_users()
@@ -67,8 +82,10 @@ charts.internet_users()
 # %%
 egov = outcomes[outcomes["indicator"] == "egov_rank"]
 t = card.set_index("outcome_indicator").loc["egov_rank"]
-print(f"Target {t.target_id}: rank at most {t.target_value:g} in {t.target_year}: {t.status}; "
-      f"ranks from press statements: {', '.join(map(str, egov.loc[egov['grade'] == 'press', 'year']))}")
+print(
+    f"Target {t.target_id}: rank at most {t.target_value:g} in {t.target_year}: {t.status}; "
+    f"ranks from press statements: {', '.join(map(str, egov.loc[egov['grade'] == 'press', 'year']))}"
+)
 
 # %%
 charts.egov_rank()

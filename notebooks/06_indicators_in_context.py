@@ -134,14 +134,16 @@ both[["year", "flow", "ict_goods_usd_mn", "thesis_usd_mn", "thesis_printed_label
 
 # %%
 w = x.pivot_table(index="year", columns="flow", values="ict_goods_usd_mn")
-years = sorted(both["year"].unique())
-ratio = (w["import"] / w["export"]).loc[years]
+years = sorted(both["year"].unique())  # the years the thesis prints: every range below is over these
+span = w.loc[years]
+ratio = span["import"] / span["export"]
 thesis = both[both["flow"] == "import"].set_index("year")["thesis_usd_mn"]
 world_bank = w.loc[thesis.index, "import"]
+printed = ", ".join(str(y) for y in years[:-1]) + f" and {years[-1]}"
 print(
-    f"World Bank: ICT goods imports {ratio.min():.1f}-{ratio.max():.1f} times exports in {years[0]}-{years[-1]}; "
-    f"imports USD {w['import'].min():,.0f}-{w['import'].max():,.0f} mn, "
-    f"exports USD {w['export'].min():,.0f}-{w['export'].max():,.0f} mn a year."
+    f"World Bank, in {printed}: ICT goods imports {ratio.min():.1f}-{ratio.max():.1f} times exports; "
+    f"imports USD {span['import'].min():,.0f}-{span['import'].max():,.0f} mn, "
+    f"exports USD {span['export'].min():,.0f}-{span['export'].max():,.0f} mn a year."
 )
 print(
     "The thesis's larger series (printed as 'export'): "

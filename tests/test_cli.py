@@ -86,21 +86,67 @@ def test_search_looks_in_names_titles_descriptions_columns_and_units(capsys):
     assert "    found in: name, description, column flow, column value_usd_mn" in out.splitlines()
     code, out, _ = _run(capsys, "search", "USD", "mn")  # every word must occur: a unit here
     lines = out.splitlines()
-    assert code == 0 and [line.split()[0] for line in lines[::2]] == ["it_trade", "trade_crosscheck"]
+    # the tables whose metadata say it, and those holding a unit that says it (asadel_fund, indicator_outcomes)
+    assert code == 0 and [line.split()[0] for line in lines[::2]] == [
+        "it_trade",
+        "asadel_fund",
+        "indicator_outcomes",
+        "trade_crosscheck",
+    ]
+    assert lines[3] == "    found in: unit 'USD mn'"
     assert lines[:2] == [
-        f"{'it_trade':<{len('trade_crosscheck')}}  IT exports and imports of Kazakhstan, 2011-2015",
+        f"{'it_trade':<{len('indicator_outcomes')}}  IT exports and imports of Kazakhstan, 2011-2015",
         "    found in: column value_usd_mn, unit of value_usd_mn: USD mn (current)",
     ]
     code, out, _ = _run(capsys, "search", "EXPENDITURE")
     assert code == 0 and [line.split()[0] for line in out.splitlines()[::2]] == [
         "it_expenditure_structure",
         "it_expenditure_total",
+        "wdi_indicators",  # "Research and development expenditure (% of GDP)"
+        "wdi_vintages",
     ]
 
 
 def test_search_without_a_match_suggests_a_word(capsys):
     code, out, err = _run(capsys, "search", "exprt")
-    assert (code, out) == (1, "") and err == "kzict: no dataset mentions 'exprt'; did you mean 'exports' or 'epart'?\n"
+    assert (code, out) == (1, "")
+    assert err == "kzict: no dataset mentions 'exprt'; did you mean 'export' or 'exports' or 'epart'?\n"
+    code, out, err = _run(capsys, "search", "Uzbekstan")  # the suggestions know what the tables hold too
+    assert (code, err) == (1, "kzict: no dataset mentions 'Uzbekstan'; did you mean 'uzbekistan'?\n")
+
+
+def _found(out: str) -> dict[str, str]:
+    lines = out.splitlines()
+    return {name.split()[0]: where.removeprefix("    found in: ") for name, where in zip(lines[::2], lines[1::2])}
+
+
+def test_search_finds_what_the_tables_hold(capsys):
+    """Economy names and codes, indicator codes and names, units and editions: every table holding one is found."""
+    uzbek = {n for n in kzict.datasets() if "UZB" in set(kzict.load(n).get("iso3", []))}
+    assert {"wdi_indicators", "egov_index"} <= uzbek
+    code, out, _ = _run(capsys, "search", "Uzbekistan")
+    assert code == 0 and set(_found(out)) == uzbek
+    assert _found(out)["egov_index"] == "country 'Uzbekistan'"
+    code, out, _ = _run(capsys, "search", "internet")
+    assert "indicator 'Individuals using the Internet (% of population)'" in _found(out)["wdi_indicators"]
+    code, out, _ = _run(capsys, "search", "UZB", "IT.NET.USER.ZS")  # every word, each where it occurs
+    assert set(_found(out)) == {"wdi_indicators", "wdi_vintages"}
+    assert _found(out)["wdi_indicators"] == "iso3 'UZB', country 'Uzbekistan', indicator_code 'IT.NET.USER.ZS'"
+    code, out, _ = _run(capsys, "search", "per 100 people")
+    assert "unit 'per 100 people'" in _found(out)["wdi_indicators"]
+    code, out, _ = _run(capsys, "search", "Doing Business 2018")  # an edition
+    assert "report_edition 'Doing Business 2018'" in _found(out)["doing_business_rank"]
+    code, out, _ = _run(capsys, "search", "2016")
+    assert "edition '2016'" in _found(out)["egov_index"]
+
+
+def test_a_hit_names_a_few_values_and_counts_the_rest(capsys):
+    code, out, _ = _run(capsys, "search", "an")  # matches many economies of the e-government table
+    where = _found(out)["egov_index"].split(", ")
+    holding = sorted(c for c in set(kzict.load("egov_index")["country"]) if "an" in c.casefold())
+    first = where.index(f"country {holding[0]!r}")
+    assert where[first : first + 3] == [f"country {c!r}" for c in holding[:3]]
+    assert f"country: {len(holding) - 3} more" in where
 
 
 # --- mistyped names -----------------------------------------------------------------------------------------
@@ -236,7 +282,9 @@ def test_build_from_an_installed_package_writes_to_the_working_folder(capsys, tm
     target = tmp_path / "kzict-clean"
     assert (code, out, err) == (
         0,
-        f"built {len(kzict.datasets())} datasets into {target}\n",
+        f"built {len(kzict.datasets())} datasets into {target}\n"
+        f"load with: kzict.load('ict_value_added', data_dir='{target}')"
+        f"  (or KZICT_DATA={target} kzict show ict_value_added)\n",
         f"no --out given: building into {target}\n",
     )
     assert (target / "it_trade.csv").read_bytes() == (CLEAN / "it_trade.csv").read_bytes()
@@ -276,9 +324,12 @@ def test_ingest_adds_the_download_then_rebuilds(capsys, raw_copy, tmp_path):
     code, out, err = _run(capsys, *args, "--allow-drops")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        f"added data/raw/snapshots/{CEL_2023[0]}",
+        f"added {snaps / CEL_2023[0]}",  # the folder it wrote, not the clone's
         f"built {len(kzict.datasets())} datasets into {out_dir}",
+        f"load with: kzict.load('ict_value_added', data_dir='{out_dir}')"
+        f"  (or KZICT_DATA={out_dir} kzict show ict_value_added)",
     ]
+    assert kzict.load("wdi_vintages", data_dir=out_dir).equals(kzict.load("wdi_vintages"))
     assert (snaps / CEL_2023[0]).read_bytes() == download.read_bytes()
     bad = tmp_path / "notes.csv"
     bad.write_text("a,b\n")

@@ -147,8 +147,8 @@ def test_the_public_namespace_holds_only_the_api():
     assert dir(kzict) == sorted([*kzict.__all__, "errors"])
     assert {"annotations", "PackageNotFoundError", "TYPE_CHECKING"}.isdisjoint(vars(kzict))
     assert set(kzict.__all__) == {
-        "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "statements", "cite",
-        "__version__",
+        "datasets", "load", "load_raw", "describe", "corrections", "verify", "audit", "statements", "cite", "peers",
+        "wdi", "indicators", "__version__"
     }  # fmt: skip
 
 
@@ -251,11 +251,22 @@ def test_wheel_installs_with_its_data_outside_the_repo(tmp_path):
     shipped = Path(out[1])
     before = {p.name: p.read_bytes() for p in shipped.iterdir()}
     proc = subprocess.run([str(venv / "bin" / "kzict"), "build"], capture_output=True, text=True, cwd=work, env=env)
-    assert (proc.returncode, proc.stdout) == (
-        0,
-        f"built {len(kzict.datasets())} datasets into {work / 'kzict-clean'}\n",
-    )
+    built, loads = proc.stdout.splitlines()
+    assert (proc.returncode, built) == (0, f"built {len(kzict.datasets())} datasets into {work / 'kzict-clean'}")
     assert proc.stderr == f"no --out given: building into {work / 'kzict-clean'}\n"
+    # the message's own line loads the folder it names, in Python and through KZICT_DATA
+    line, shell = loads.removeprefix("load with: ").split("  (or ")
+    assert line == f"kzict.load('ict_value_added', data_dir='{work / 'kzict-clean'}')"
+    got = run(str(venv / "bin" / "python"), "-c", f"import kzict; print(len({line}))", cwd=tmp_path).stdout
+    assert int(got) == len(kzict.load("ict_value_added"))
+    assert shell == f"KZICT_DATA={work / 'kzict-clean'} kzict show ict_value_added)"
+    proc = subprocess.run(
+        [str(venv / "bin" / "kzict"), "show", "ict_value_added"],
+        capture_output=True,
+        text=True,
+        env={**env, "KZICT_DATA": str(work / "kzict-clean")},
+    )
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == len(kzict.load("ict_value_added")) + 1
     assert {p.name: p.read_bytes() for p in (work / "kzict-clean").iterdir()} == before
     assert {p.name: p.read_bytes() for p in shipped.iterdir()} == before
     proc = subprocess.run(

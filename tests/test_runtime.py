@@ -21,6 +21,8 @@ def test_loaders_import_neither_pandera_openpyxl_nor_the_pipeline():
         "for n in names:\n"
         "    kzict.load(n); kzict.describe(n); kzict.cite(n)\n"
         "kzict.load_raw('it_trade'); kzict.verify(); kzict.cite()\n"
+        "kzict.peers('IT.NET.USER.ZS'); kzict.peers('egdi')\n"
+        "kzict.wdi('IT.NET.USER.ZS'); kzict.indicators('internet')\n"
         f"print([m for m in sys.modules if m.split('.')[0] in {BUILD_SIDE!r} or m.startswith({BUILD_SIDE[2:]!r})])"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout

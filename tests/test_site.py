@@ -233,3 +233,68 @@ def test_statements_page_shows_data_text_as_text():
     md = page(df)
     assert "<script>alert" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert 'href="javascript' not in md and "[click](javascript:alert(1)) **bold**" in md
+
+
+KEY_COLUMNS = {  # page -> the columns a reader must see at 1280 px without scrolling sideways
+    "datasets/wdi_indicators.html": ("year", "value"),
+    "datasets/wdi_vintages.html": ("year", "value", "release"),
+    "datasets/egov_index.html": ("edition", "egdi_rank"),
+    "scorecard.html": ("status",),
+    "datasets/ik2020_scorecard.html": ("status",),
+    "audit.html": ("status", "explanation"),
+}
+BOXES = """
+const out = {};
+for (const th of document.querySelectorAll('.kzict-scroll table thead th')) {
+  if (th.textContent in out) continue;
+  const r = th.getBoundingClientRect(), c = th.closest('.kzict-scroll').getBoundingClientRect();
+  out[th.textContent] = [r.left, r.right, Math.max(c.left, 0), Math.min(c.right, window.innerWidth)];
+}
+return out;
+"""
+
+
+def test_key_columns_are_visible_without_scrolling_sideways(site, browser):
+    assert browser.execute_script("return window.innerWidth") == 1280
+    errors = []
+    for page, columns in KEY_COLUMNS.items():
+        browser.get((site / page).as_uri())
+        boxes = browser.execute_script(BOXES)
+        for col in columns:
+            left, right, lo, hi = boxes[col]
+            if not (lo <= left and right <= hi):
+                errors.append(f"{page}: {col} spans {left:.0f}-{right:.0f} px, the table shows {lo:.0f}-{hi:.0f}")
+    assert not errors, "\n".join(errors)
+
+
+def test_the_table_filter_keeps_rows_holding_every_word(site, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get((site / "datasets" / "wdi_indicators.html").as_uri())
+    box = browser.find_element(By.CSS_SELECTOR, ".kzict-table")
+    box.find_element(By.CSS_SELECTOR, "input.kzict-search").send_keys("KAZ IT.NET.USER.ZS")
+    texts = browser.execute_script(VISIBLE_ROWS.replace(".length", ".map(r => r.textContent.toLowerCase())"), box)
+    df = kzict.load("wdi_indicators")
+    both = df[(df["iso3"] == "KAZ") & (df["indicator_code"] == "IT.NET.USER.ZS")]
+    assert len(texts) == len(both) > 0  # no other row holds "kaz" (Kazakhstan) and the code
+    assert all("kaz" in t and "it.net.user.zs" in t for t in texts)
+    assert box.find_element(By.CSS_SELECTOR, ".kzict-shown").text == str(len(both))
+
+
+def test_site_search_finds_what_the_tables_hold_with_cells_apart(site, browser):
+    import json
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get((site / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("Uzbekistan")
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+    links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__link")}
+    assert any("datasets/wdi_indicators.html" in h for h in links) and any("egov_index.html" in h for h in links)
+    # the index's text keeps table cells apart: a row reads "KAZ Kazakhstan", never "KAZKazakhstan"
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("datasets/ict_value_added.html"))
+    row = kzict.load("ict_value_added").iloc[0]
+    assert f"{row['country']} {row['iso3']}" in text or f"{row['iso3']} {row['country']}" in text
+    assert f"{row['country']}{row['iso3']}" not in text

@@ -2,11 +2,13 @@
 
 kzict --version
 kzict list [--long]                       the datasets (--long: rows, years, sources)
-kzict search WORD...                      datasets whose names, titles, descriptions, columns or units say WORD
-kzict describe NAME                       a dataset's codebook
-kzict show NAME [--format csv|table]      a dataset as CSV (default) or an aligned table
+kzict search WORD...                      datasets whose names, titles, descriptions, columns or units say WORD,
+                                          or whose rows hold it (economies, ISO3 and indicator codes, units, editions)
+kzict describe NAME [--data-dir DIR]      a dataset's codebook
+kzict show NAME [--format csv|table] [--data-dir DIR]   a dataset as CSV (default) or an aligned table
+kzict verify [--data-dir DIR]             checksums of every clean file (DIR: a folder `build --out` wrote)
 kzict cite [NAME] [--style text|bibtex|csl-json]   cite kzict, or the sources of a dataset
-kzict validate                            checksums and full schemas of every clean table
+kzict validate [--data-dir DIR]           checksums and full schemas of every clean table
 kzict export --xlsx PATH [--force]        every table in one Excel workbook
 kzict export --claimreview FILE.jsonld    the public statements audit as schema.org ClaimReview records
 kzict audit [--format md|csv]             the claims audit
@@ -15,6 +17,8 @@ kzict build [--raw DIR] [--out DIR]       rebuild the clean tables from the raw 
 kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--out DIR]   add World Bank downloads, then rebuild
 
 The metadata commands (--version, list, search, describe) read only the descriptor: they never import pandas.
+--data-dir DIR (or the KZICT_DATA environment variable) reads a clean folder that `kzict build --out DIR`
+or `kzict ingest` wrote instead of the package's data.
 Every error kzict raises on purpose is printed as ``kzict: <message>`` with exit status 2, without a traceback.
 build, ingest, export and audit need the ``build`` extra; without it they say so the same way (kzict/_extras.py).
 """
@@ -34,11 +38,15 @@ COMMANDS = (
     "show",
     "cite",
     "validate",
+    "verify",
     "export",
     "audit",
     "statements",
     "build",
     "ingest",
+)
+_DATA_DIR_HELP = (
+    "a clean folder that `kzict build --out DIR` or `kzict ingest` wrote (default: $KZICT_DATA, else kzict's)"
 )
 
 
@@ -68,21 +76,32 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     p = sub.add_parser("list", help="list the datasets with their titles", description="List the datasets.")
     p.add_argument("--long", "-l", action="store_true", help="also rows, years and sources")
-    p = sub.add_parser("search", help="find datasets by word", description="Find datasets: every WORD must occur.")
+    p = sub.add_parser(
+        "search",
+        help="find datasets by word",
+        description="Find datasets: every WORD must occur, in the metadata or in what the table holds.",
+    )
     p.add_argument("words", nargs="+", metavar="WORD")
     p = sub.add_parser("describe", help="print a dataset's codebook", description="Print a dataset's codebook.")
     p.add_argument("name")
+    p.add_argument("--data-dir", type=Path, help=_DATA_DIR_HELP)
     p = sub.add_parser("show", help="print a dataset", description="Print a dataset.")
     p.add_argument("name")
     p.add_argument("--format", choices=["csv", "table"], default="csv")
+    p.add_argument("--data-dir", type=Path, help=_DATA_DIR_HELP)
     p = sub.add_parser("cite", help="how to cite kzict or a dataset's sources", description="Print a citation.")
     p.add_argument("name", nargs="?")
     p.add_argument("--style", default="text", help="text (default), bibtex or csl-json")
-    sub.add_parser(
+    p = sub.add_parser(
         "validate",
         help="verify checksums and schemas of every clean table",
         description="Verify checksums and run every pandera schema.",
     )
+    p.add_argument("--data-dir", type=Path, help=_DATA_DIR_HELP)
+    p = sub.add_parser(
+        "verify", help="verify the checksums of every clean file", description="Verify every clean file's checksum."
+    )
+    p.add_argument("--data-dir", type=Path, help=_DATA_DIR_HELP)
     p = sub.add_parser("export", help="export every table", description="Export every table to one workbook.")
     p.add_argument("--xlsx", type=Path, help="path of the .xlsx to write")
     p.add_argument("--claimreview", type=Path, help="path of the .jsonld of ClaimReview records to write")
@@ -153,9 +172,9 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "search":
         return _search(args.words)
     elif args.command == "describe":
-        print(kzict.describe(args.name))
+        print(kzict.describe(args.name, data_dir=args.data_dir))
     elif args.command == "show":
-        df = kzict.load(args.name)
+        df = kzict.load(args.name, data_dir=args.data_dir)
         if args.format == "csv":
             df.to_csv(sys.stdout, index=False, lineterminator="\n")
         else:
@@ -169,11 +188,13 @@ def _run(args: argparse.Namespace) -> int:
             print(f"kzict: {exc}", file=sys.stderr)
             return 2
     elif args.command == "validate":
-        summary = kzict.verify()
-        for name in kzict.datasets():
-            kzict.load(name, validate=True)
+        summary = kzict.verify(data_dir=args.data_dir)
+        for name in kzict.datasets(args.data_dir):
+            kzict.load(name, validate=True, data_dir=args.data_dir)
         checked = f"{summary} files match their checksums" if isinstance(summary, int) else str(summary)
-        print(f"{checked}; {len(kzict.datasets())} datasets pass their schemas")
+        print(f"{checked}; {len(kzict.datasets(args.data_dir))} datasets pass their schemas")
+    elif args.command == "verify":
+        print(kzict.verify(data_dir=args.data_dir))
     elif args.command == "export":
         if (args.xlsx is None) == (args.claimreview is None):
             print("kzict: export needs one of --xlsx PATH or --claimreview FILE.jsonld", file=sys.stderr)

@@ -45,8 +45,21 @@ def build(raw: Path | None, out: Path | None) -> int:
     except RawDataError as exc:
         print(f"kzict: build failed, {out} left as it was: {exc}", file=sys.stderr)
         return 2
-    print(f"built {len(names)} datasets into {out}")
+    print(loads_from(f"built {len(names)} datasets into", out, names))
     return 0
+
+
+def loads_from(what: str, out: Path, names) -> str:
+    """The success message: the folder written and the exact line that loads from it (the package's own
+    data need no ``data_dir``)."""
+    where = out.absolute()
+    first = next(iter(names), "NAME")
+    if where == Path(str(_paths.data_dir("clean"))).absolute():
+        return f"{what} {where}\nload with: kzict.load({first!r})"
+    return (
+        f"{what} {where}\nload with: kzict.load({first!r}, data_dir={str(where)!r})"
+        f"  (or KZICT_DATA={where} kzict show {first})"
+    )
 
 
 def ingest_wdi(files: list[Path], raw: Path | None, allow_drops: bool, out: Path | None) -> int:

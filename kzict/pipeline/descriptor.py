@@ -133,7 +133,29 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "licenses": [LICENCES[ds.meta.get("licence", "CC-BY-4.0")]],
         **_inputs(ds, df),
         "kzict:rows": len(df),
+        "kzict:content": content(df, fields),
     }
+
+
+# What `kzict search` finds in a table besides its metadata: the distinct values of its naming columns
+# (economies, ISO3 codes, indicator codes and names, units, editions, categories). Provenance columns and
+# long free text are left out, so the descriptor stays small and the search fast.
+CONTENT_SKIP = ("source_id", "locator", "note", "snapshot")
+CONTENT_MAX_VALUES = 300
+CONTENT_MAX_CHARS = 80
+
+
+def content(df: pd.DataFrame, fields: list[dict]) -> dict[str, list[str]]:
+    """Column -> its distinct values, sorted, for the text columns and the editions and releases of ``df``."""
+    out = {}
+    for f in fields:
+        name = f["name"]
+        if name in CONTENT_SKIP or not (f["type"] == "string" or "edition" in name or name == "release"):
+            continue
+        values = sorted({str(v) for v in df[name].dropna().unique()})
+        if values and len(values) <= CONTENT_MAX_VALUES and all(len(v) <= CONTENT_MAX_CHARS for v in values):
+            out[name] = values
+    return out
 
 
 def snapshot_files(df: pd.DataFrame) -> list[str]:

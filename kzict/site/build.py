@@ -82,7 +82,7 @@ def write_project(
         if len(df) > preview_over:
             rows = (docs / "datasets" / pages.rows_src(name)).resolve()  # the path the page links to
             rows.parent.mkdir(parents=True, exist_ok=True)
-            rows.write_text(rows_script(pages.rows_src(name), df), encoding="utf-8")
+            rows.write_text(rows_script(pages.rows_src(name), pages.reading_order(site, name)), encoding="utf-8")
     for png in sorted(figures.glob("*.png")):
         shutil.copyfile(png, docs / "assets" / "figures" / png.name)
     for res in package["resources"]:

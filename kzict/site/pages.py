@@ -14,7 +14,7 @@ import pandas as pd
 
 import kzict
 from kzict.site.charts import Chart
-from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, data_table, html_table
+from kzict.site.tables import LEAD, PREVIEW_OVER, PREVIEW_ROWS, data_table, for_reading, holdings, html_table
 
 HOME_SCORECARD = "ik2020_scorecard"
 SCORECARD_SUFFIX = "_scorecard"
@@ -117,8 +117,13 @@ def rows_src(name: str) -> str:
     return f"../assets/rows/{name}.js"
 
 
+def reading_order(site: Site, name: str) -> pd.DataFrame:
+    """The dataset's columns as its page shows them (and its search rows hold them): key and value first."""
+    return for_reading(site.frames[name], (*site.books[name].key, *LEAD))
+
+
 def dataset(site: Site, name: str) -> str:
-    book, df = site.books[name], site.frames[name]
+    book, df = site.books[name], reading_order(site, name)
     lines = [
         f"# {escape(book.title)}",
         "",
@@ -138,6 +143,8 @@ def dataset(site: Site, name: str) -> str:
         data_table(df, f"../downloads/{name}.csv", site.preview_over, site.preview_rows, rows_src(name)),
         "",
     ]
+    if site.resource(name).get("kzict:content"):
+        lines += ["## What it holds", "", holdings(site.resource(name)["kzict:content"]), ""]
     lines += ["## Codebook", "", html_table(book.table()[["column", "type", "unit", "description"]]), ""]
     lines += ["## Sources", ""]
     cites = kzict.cite(name, style="text")
@@ -165,7 +172,7 @@ def audit() -> str:
         f"(`kzict.audit()`): {_counts(df['status'])}.",
         "",
     ]
-    cols = ["status", "claim_id", "claim", "printed", "recomputed", "explanation", "locator"]
+    cols = ["status", "explanation", "claim", "printed", "recomputed", "claim_id", "locator"]  # verdict and why first
     for chapter, part in df.groupby("chapter", sort=True):
         part = part.sort_values("status", key=lambda s: s.map(order).fillna(3), kind="stable")
         lines += [f"## Chapter {chapter}", "", _counts(part["status"]) + ".", ""]
@@ -208,7 +215,7 @@ def scorecard(site: Site) -> str:
         if "status" in df:
             lines += [_counts(df["status"]) + ".", ""]
         lines += [_img(c, "") for c in site.charts[name]] + [""]
-        lines += ['<div class="kzict-scroll">', html_table(df), "</div>", ""]
+        lines += ['<div class="kzict-scroll">', html_table(reading_order(site, name)), "</div>", ""]
         lines += [f"Codebook and sources: [`{name}`](datasets/{name}.md).", ""]
     return "\n".join(lines)
 

@@ -7,6 +7,9 @@ from html import escape
 
 import pandas as pd
 
+PROVENANCE = ("snapshot", "source_id", "locator")  # where a row comes from: read last, so drawn last
+# a long table's value and release and a scorecard's verdict: drawn right after the key
+LEAD = ("value", "release", "status")
 PREVIEW_OVER = 200  # tables with more rows than this show a preview, a search box and the download
 PREVIEW_ROWS = 50
 
@@ -17,11 +20,20 @@ def cell(value) -> str:
     return escape(str(value))
 
 
+def for_reading(df: pd.DataFrame, lead=()) -> pd.DataFrame:
+    """The columns in the order a reader needs them on a screen: ``lead`` (the key, the value, the verdict)
+    first, so that no scrolling sideways is needed to see them, then the others, and provenance last."""
+    first = [c for c in dict.fromkeys(lead) if c in df.columns and c not in PROVENANCE]
+    last = [c for c in PROVENANCE if c in df.columns]
+    return df[first + [c for c in df.columns if c not in first and c not in last] + last]
+
+
 def html_table(df: pd.DataFrame) -> str:
-    """A plain HTML table (one line per row, so Markdown leaves it alone; no class, so the theme styles it)."""
-    head = "".join(f"<th>{escape(str(c))}</th>" for c in df.columns)
+    """A plain HTML table (one line per row, so Markdown leaves it alone; no class, so the theme styles it).
+    Cells are separated by a space, so that the site's search index does not run them together."""
+    head = " ".join(f"<th>{escape(str(c))}</th>" for c in df.columns)
     rows = [
-        "<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
+        "<tr>" + " ".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
         for row in df.astype(object).itertuples(index=False)
     ]
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
@@ -57,6 +69,12 @@ def data_table(
         f'<p class="kzict-count">Preview: <span class="kzict-shown">{shown}</span> of {n} rows. {link}</p>\n'
         f'{search}\n<script src="{escape(rows_src)}"></script>\n{table}\n</div>'
     )
+
+
+def holdings(content: dict[str, list[str]]) -> str:
+    """What a table holds (the build's ``kzict:content``: economies, codes, indicators, units, editions), as
+    Markdown, so that the site's search finds a table by what is in it and not only by its name."""
+    return "\n".join(f"- **{escape(col)}**: {escape(', '.join(values))}" for col, values in content.items())
 
 
 def rows_script(src: str, df: pd.DataFrame) -> str:

@@ -21,10 +21,11 @@
     var preview = Array.prototype.slice.call(body.children);
     var all = (window.kzictRows || {})[box.getAttribute("data-src")] || [];
     var text = all.map(function (r) {
-      return r.map(function (v) { return v === null ? "NA" : v; }).join(" ").toLowerCase();
+      return r.map(function (v) { return v === null ? "NA" : v; }).join("\t").toLowerCase();
     });
     function update() {
       var q = input.value.trim().toLowerCase();
+      var words = q.split(/\s+/); // every word must occur in the row, anywhere
       body.textContent = "";
       if (!q) {
         preview.forEach(function (tr) { body.appendChild(tr); });
@@ -33,7 +34,9 @@
       }
       var found = 0;
       for (var i = 0; i < all.length; i++) {
-        if (text[i].indexOf(q) < 0) continue;
+        var all_found = true;
+        for (var w = 0; w < words.length && all_found; w++) all_found = text[i].indexOf(words[w]) >= 0;
+        if (!all_found) continue;
         found += 1;
         if (found > LIMIT) continue;
         var tr = document.createElement("tr");
