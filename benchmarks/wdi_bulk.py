@@ -18,12 +18,20 @@ from __future__ import annotations
 import json
 import random
 import resource
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+SIZES, QUICK_SIZES = (50_000, 100_000, 200_000, 400_000), (50_000,)
+RATIO_MAX, RSS_MAX_MB = 1.5, 300.0
+PREFIX = "WDI download: "  # run.py --only wdi replaces the rows that start with it
+SECTION = "## Full WDI download: cost by size"
 YEARS = list(range(1960, 2025))  # 65 year columns
 ECONOMIES = 266
 TRACKED = (  # kzict.tables._wdi.INDICATORS, listed here so that generating needs no kzict import
@@ -67,7 +75,7 @@ def _tails(rng: random.Random, n: int = 4096) -> list[str]:
         start = rng.choice((1960, 1970, 1990, 2000))
         cells = []
         for y in YEARS:
-            if y < start or rng.random() < 0.4:
+            if y < start or rng.random() < 0.53:
                 cells.append("")
             else:
                 cells.append(f"{rng.lognormvariate(3, 3):.{rng.choice((4, 9, 15))}g}")
@@ -124,19 +132,126 @@ def _peak_mb() -> float:
 
 def ingest(zip_path: Path, stage: Path) -> dict:
     sys.path.insert(0, str(REPO))
+    # The modules ingest_bulk imports lazily (pandas, pandera with the tables) are the build's too:
+    # imported before the clock starts, so ``work_s`` is the ingest's own work.
+    import kzict.ingest  # noqa: F401
+    import kzict.tables._wdi  # noqa: F401
     from kzict.ingest_bulk import ingest_bulk
 
+    t = time.perf_counter()
     staged = ingest_bulk(zip_path, "2026-07-01", stage, snap_dir=REPO / "data" / "raw" / "snapshots")
-    return {"kept": [s.row["bytes"] for s in staged], "peak_mb": _peak_mb()}
+    work = time.perf_counter() - t
+    return {"kept": [s.row["bytes"] for s in staged], "work_s": work, "peak_mb": _peak_mb()}
 
 
 def csv_pass(zip_path: Path) -> dict:
     import csv
     import io
 
+    t = time.perf_counter()
     with zipfile.ZipFile(zip_path) as zf, zf.open("WDICSV.csv") as raw:
         n = sum(1 for _ in csv.reader(io.TextIOWrapper(raw, encoding="utf-8", newline="")))
-    return {"rows": n, "peak_mb": _peak_mb()}
+    return {"rows": n, "work_s": time.perf_counter() - t, "peak_mb": _peak_mb()}
+
+
+def _run(cmd: list[str]) -> tuple[float, float, float]:
+    """The work time ``cmd`` reports from a fresh process, its peak RSS, and the process's wall time."""
+    t = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    wall = time.perf_counter() - t
+    got = json.loads(out.splitlines()[-1])
+    return got["work_s"], got["peak_mb"], wall
+
+
+def bench(row, show, quick: bool, repeat: int) -> tuple[list, list[str]]:
+    """Rows for ``run.py`` (its ``Row`` and ``show``), and a Markdown table of cost by size."""
+    sizes = QUICK_SIZES if quick else SIZES
+    tmp = Path(tempfile.mkdtemp(prefix="kzict-wdi-bulk-"))
+    got: dict[int, tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int, int]] = {}
+    try:
+        stage = tmp / "stage"
+        stage.mkdir()
+        for n in sizes:
+            z = make(tmp / f"WDI_CSV-{n}.zip", n)
+            with zipfile.ZipFile(z) as zf:
+                member = zf.getinfo("WDICSV.csv").file_size
+            ours_cmd = [sys.executable, __file__, "ingest", str(z), str(stage)]
+            base_cmd = [sys.executable, __file__, "csv", str(z)]
+            _run(ours_cmd), _run(base_cmd)  # warm the file cache
+            ours, base = [], []
+            for _ in range(repeat):
+                ours.append(_run(ours_cmd))
+                base.append(_run(base_cmd))
+            got[n] = (ours, base, member, z.stat().st_size)
+            z.unlink()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def med(runs: list[tuple[float, float, float]], i: int) -> float:
+        return statistics.median(r[i] for r in runs)
+
+    big, small = max(sizes), min(sizes)
+    ours, base, member, _ = got[big]
+    rows = [
+        show(
+            row(
+                f"{PREFIX}ingest, {big:,} lines, {member / 1e6:.0f} MB (vs bare csv pass)",
+                [r[0] for r in ours],
+                [r[0] for r in base],
+                f"ratio ≤ {RATIO_MAX}",
+                lambda r: r.ratio <= RATIO_MAX,
+            )
+        ),
+        show(
+            row(
+                f"{PREFIX}peak RSS of that ingest (vs the csv pass's)",
+                [r[1] for r in ours],
+                [r[1] for r in base],
+                f"≤ {RSS_MAX_MB:g} MB",
+                lambda r: r.median <= RSS_MAX_MB,
+                "MB",
+            )
+        ),
+    ]
+    if big > small:
+        k = big / small
+        for what, i in (("time", 0), ("peak RSS", 1)):
+            growth = med(got[big][0], i) / med(got[small][0], i)
+            rows.append(
+                show(
+                    row(
+                        f"{PREFIX}ingest {what}, {small:,} -> {big:,} lines ({k:g}x the lines)",
+                        [growth],
+                        [],
+                        f"≤ {k:g}x (at most linear)",
+                        lambda r, k=k: r.median <= k,
+                        "x",
+                    )
+                )
+            )
+    table = [
+        "",
+        SECTION,
+        "",
+        "Generated `WDI_CSV.zip` (`benchmarks/wdi_bulk.py`: the real header, 65 year columns, about a third of the "
+        "cells filled; in a temporary folder, never committed). Ingest = `kzict.ingest_bulk.ingest_bulk` in a fresh "
+        "process (hashing the download, the streaming cut of the tracked indicators' lines and series records, "
+        "writing them; the build excluded); baseline = a bare `csv.reader` pass over the same member streamed from "
+        "the same zip, in its own fresh process. `ingest` and `csv pass` time that work alone; the wall columns add "
+        "interpreter start and imports (for the ingest pandas and pandera, which the build that follows it imports "
+        f"anyway). Medians of {repeat} runs, alternating.",
+        "",
+        "| lines | data member | zip | ingest | csv pass | ratio | µs per line | wall: ingest | wall: csv pass | "
+        "peak RSS: ingest | peak RSS: csv pass |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, (o, b, member, size) in sorted(got.items()):
+        table.append(
+            f"| {n:,} | {member / 1e6:.0f} MB | {size / 1e6:.0f} MB | {med(o, 0):.2f} s | {med(b, 0):.2f} s | "
+            f"{med(o, 0) / med(b, 0):.2f} | {med(o, 0) / n * 1e6:.1f} | {med(o, 2):.2f} s | {med(b, 2):.2f} s | "
+            f"{med(o, 1):.0f} MB | {med(b, 1):.0f} MB |"
+        )
+    return rows, table
 
 
 def main(argv: list[str]) -> int:

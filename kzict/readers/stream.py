@@ -76,17 +76,14 @@ def records(fh: BinaryIO, origin: str, max_record: int) -> Iterator[tuple[list[s
     A record (one line, or a quoted field over several) over ``max_record`` bytes is refused
     before more of it is read, so a file with no line ends cannot fill memory.
     """
-    pending: list[bytes] = []
-    size = 0
+    pending: list[bytes] = []  # the lines of the record being read; the consumer empties it
 
     def lines() -> Iterator[str]:
-        nonlocal size
         readline = fh.readline
         number = 0
         while raw := readline(max_record + 1):
             number += 1
-            size += len(raw)
-            if size > max_record:
+            if len(raw) > max_record or (pending and sum(map(len, pending)) + len(raw) > max_record):
                 raise RawDataError(origin, f"line {number}: a record over {max_record:,} bytes")
             pending.append(raw)
             try:
@@ -101,7 +98,6 @@ def records(fh: BinaryIO, origin: str, max_record: int) -> Iterator[tuple[list[s
         for fields in reader:
             raw = pending[0] if len(pending) == 1 else b"".join(pending)
             pending.clear()
-            size = 0
             yield fields, raw, reader.line_num
     except csv.Error as exc:
         raise RawDataError(origin, f"line {reader.line_num + 1}: not CSV ({exc})") from None
