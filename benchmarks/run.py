@@ -259,7 +259,12 @@ def merge(path: Path, rows: list[Row], section: list[str], prefix: str, heading:
     name = prefix.strip(": ")
     kept = [line for line in old if not line.startswith((f"| {prefix}", f"- The {name} rows"))]
     at = next(i for i, line in enumerate(kept) if line.startswith("- Each measurement"))
-    kept.insert(at + 1, f"- The {name} rows: `run.py --only wdi` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.")
+    load = os.getloadavg()[0]
+    kept.insert(
+        at + 1,
+        f"- The {name} rows: `run.py --only wdi` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average "
+        f"{load:.1f} on {os.cpu_count()} cores at the end (each run alternates with its baseline, so load hits both).",
+    )
     last = max(i for i, line in enumerate(kept) if line.startswith("|"))
     out = kept[: last + 1] + [_cells(r) for r in rows] + kept[last + 1 :] + section
     path.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES, QUICK_SIZES = (50_000, 100_000, 200_000, 400_000), (50_000,)
-RATIO_MAX, RSS_MAX_MB = 1.5, 300.0
+RATIO_MAX, RSS_MAX_MB, GROWTH_SLACK = 1.5, 300.0, 1.1
 PREFIX = "WDI download: "  # run.py --only wdi replaces the rows that start with it
 SECTION = "## Full WDI download: cost by size"
 YEARS = list(range(1960, 2025))  # 65 year columns
@@ -216,15 +216,18 @@ def bench(row, show, quick: bool, repeat: int) -> tuple[list, list[str]]:
     if big > small:
         k = big / small
         for what, i in (("time", 0), ("peak RSS", 1)):
+            # Linear: at most k times the cost, or growing no faster than the csv pass, which is linear by
+            # construction (on a shared machine, load can change between the sizes for both alike).
             growth = med(got[big][0], i) / med(got[small][0], i)
+            base_growth = med(got[big][1], i) / med(got[small][1], i)
             rows.append(
                 show(
                     row(
-                        f"{PREFIX}ingest {what}, {small:,} -> {big:,} lines ({k:g}x the lines)",
+                        f"{PREFIX}ingest {what}, {small:,} -> {big:,} lines ({k:g}x; vs the csv pass's growth)",
                         [growth],
-                        [],
-                        f"≤ {k:g}x (at most linear)",
-                        lambda r, k=k: r.median <= k,
+                        [base_growth],
+                        f"≤ {k:g}x, or ratio ≤ {GROWTH_SLACK}",
+                        lambda r, k=k: r.median <= k or r.ratio <= GROWTH_SLACK,
                         "x",
                     )
                 )

@@ -334,3 +334,19 @@ def test_the_tracked_codes_are_the_wdi_tables_indicators():
     from kzict.tables._wdi import INDICATORS
 
     assert ib.tracked_codes() == list(INDICATORS) and "IT.NET.USER.ZS" in ib.tracked_codes()
+
+
+def test_read_series_gives_definition_source_unit_and_licence_per_indicator(tmp_path):
+    wdi_bulk.cut(_download(tmp_path), TRACKED, tmp_path / "data.csv", tmp_path / "series.csv")
+    df = wdi_bulk.read_series(tmp_path / "series.csv")
+    assert df["indicator_code"].tolist() == ["IT.CEL.SETS.P2", "IT.NET.USER.ZS"]
+    cel = df.iloc[0]
+    assert (
+        cel["definition"] == 'Mobile cellular telephone subscriptions are "postpaid" or prepaid.\n\nSecond paragraph.'
+    )
+    assert cel["source"].startswith("International Telecommunication Union (ITU) World Telecommunication")
+    assert (cel["unit"], cel["licence"], cel["indicator"]) == (
+        "",
+        "CC BY-4.0",
+        "Mobile cellular subscriptions (per 100 people)",
+    )

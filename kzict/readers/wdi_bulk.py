@@ -310,3 +310,22 @@ def read_subset(
     years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
     wide[years] = wide[years].astype("float64")
     return wdi._melt(wide.drop(columns="_line"), first_line=2, lines=wide["_line"].to_numpy())
+
+
+SERIES_COLUMNS = {
+    "Series Code": "indicator_code",
+    "Indicator Name": "indicator",
+    "Long definition": "definition",
+    "Unit of measure": "unit",
+    "Source": "source",
+    "License Type": "licence",
+}
+
+
+def read_series(path: Path | str) -> pd.DataFrame:
+    """A series subset written by :func:`cut`: one row per indicator, ``SERIES_COLUMNS`` renamed, text as printed."""
+    import pandas as pd
+
+    text = Path(path).read_bytes().decode("utf-8-sig")
+    df = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
+    return df[list(SERIES_COLUMNS)].rename(columns=SERIES_COLUMNS)
