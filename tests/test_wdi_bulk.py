@@ -350,3 +350,12 @@ def test_read_series_gives_definition_source_unit_and_licence_per_indicator(tmp_
         "CC BY-4.0",
         "Mobile cellular subscriptions (per 100 people)",
     )
+
+
+def test_a_download_without_a_series_member_stages_the_data_subset_alone(tmp_path, snap_dir):
+    z = _zip(tmp_path / "WDI_CSV.zip", {"WDICSV.csv": HEADER + b"".join(ROWS)})
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    staged = ib.ingest_bulk(z, "2026-07-01", stage, snap_dir=snap_dir, today=date(2026, 12, 6), codes=TRACKED)
+    assert [s.name for s in staged] == ["wdi-bulk-2026-07-01-subset.csv"]
+    assert sorted(p.name for p in stage.iterdir()) == ["wdi-bulk-2026-07-01-subset.csv"]
