@@ -247,6 +247,9 @@ def test_a_record_over_the_line_cap_is_refused(tmp_path, monkeypatch):
         ),
         (ROWS[0].replace(b'"KAZ"', b'"KZ"'), r"line 3: expected a three-letter economy code, found 'KZ'"),
         (ROWS[0].replace(b"Internet", b"\xff"), r"line 3: not UTF-8"),
+        (ROWS[0].replace(b'"85.9434"', '"٨٥"'.encode()), r"expected a finite number or nothing, found '٨٥'"),
+        (ROWS[0][:-3] + b',"7",\r\n', r"line 3: 71 fields, the header has 70"),
+        (ROWS[0][:-2] + b'"7"\r\n', r"line 3: a value in the unnamed last column, found '7'"),
     ],
 )
 def test_a_bad_line_is_refused_with_its_line(tmp_path, row, match):

@@ -62,7 +62,7 @@ MAIN_NAMES = ("wdicsv.csv", "wdidata.csv", "wdi_data.csv")
 SERIES_NAMES = ("wdiseries.csv", "wdi_series.csv")
 FIRST_YEAR = 1960
 _BOM = "\ufeff"
-_NUMBER = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+_NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")  # ASCII digits only, as float() is not
 _ECONOMY = re.compile(r"[A-Z0-9]{3}")
 
 
@@ -119,7 +119,7 @@ def _header(fields: list[str], origin: str) -> tuple[int, list[int]]:
     if tuple(names[:4]) != HEADER:
         raise RawDataError(origin, f"line 1: expected the header {', '.join(HEADER)}, then years", found=names[:4])
     years = names[4:-1] if names[-1:] == [""] else names[4:]
-    if not years or not all(re.fullmatch(r"\d{4}", y) for y in years):
+    if not years or not all(re.fullmatch(r"[0-9]{4}", y) for y in years):
         raise RawDataError(origin, "line 1: expected a year in every column after Indicator Code", found=years[:3])
     numbers = [int(y) for y in years]
     if numbers[0] != FIRST_YEAR or numbers != list(range(FIRST_YEAR, FIRST_YEAR + len(numbers))):
@@ -136,6 +136,8 @@ def _check_row(fields: list[str], years: list[int], origin: str, line: int) -> N
             raise RawDataError(origin, f"line {line}: {exc}", column=HEADER[i]) from None
     if not _ECONOMY.fullmatch(fields[1]):
         raise RawDataError(origin, f"line {line}: expected a three-letter economy code", found=fields[1])
+    if any(fields[4 + len(years) :]):
+        raise RawDataError(origin, f"line {line}: a value in the unnamed last column", found=fields[-1])
     for year, cell in zip(years, fields[4:]):
         if cell and not (_NUMBER.fullmatch(cell) and math.isfinite(float(cell))):
             raise RawDataError(
