@@ -34,7 +34,12 @@ import pandas as pd
 from kzict import _store
 from kzict.errors import BuildTargetError
 
-FLOAT_FORMAT = "%.10g"
+
+def FLOAT_FORMAT(x: float) -> str:  # noqa: N802 (pandas' float_format, a callable)
+    """The shortest text that reads back as the same float (Python's repr), without a trailing '.0'."""
+    return repr(float(x)).removesuffix(".0")
+
+
 LOCK_TIMEOUT = 60.0  # seconds a build waits for another build of the same folder
 # What the build reads, recorded in the descriptor so that ``kzict.verify()`` sees a raw file changed since:
 # the workbooks, the corrections and the snapshot manifest (which pins every snapshot file by its sha256).
