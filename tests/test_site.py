@@ -193,3 +193,9 @@ def test_downloads(site):
     assert {p.stem for p in down.glob("*.csv")} >= set(kzict.datasets())
     assert set(kzict.datasets()) <= set(load_workbook(down / "kzict.xlsx", read_only=True).sheetnames)
     assert (down / "datapackage.json").read_bytes() == (REPO / "data" / "clean" / "datapackage.json").read_bytes()
+
+
+def test_the_coverage_page_holds_the_matrix(site):
+    page = (site / "coverage.html").read_text(encoding="utf-8")
+    assert "Coverage of the WDI indicators" in page and "wdi-KAZ-all-indicators-2026-04-08.csv" in page
+    assert re.search(r"<code>IT\.NET\.USER\.ZS</code></td>\s*<td>% of population</td>\s*<td>2024 a</td>", page)
