@@ -100,7 +100,10 @@ def test_search_looks_in_names_titles_descriptions_columns_and_units(capsys):
 
 def test_search_without_a_match_suggests_a_word(capsys):
     code, out, err = _run(capsys, "search", "exprt")
-    assert (code, out) == (1, "") and err == "kzict: no dataset mentions 'exprt'; did you mean 'exports' or 'epart'?\n"
+    assert (code, out) == (
+        1,
+        "",
+    ) and err == "kzict: no dataset mentions 'exprt'; did you mean 'export' or 'exports' or 'epart'?\n"
 
 
 # --- mistyped names -----------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -35,9 +36,9 @@ from kzict import _store
 from kzict.errors import BuildTargetError
 
 
-def FLOAT_FORMAT(x: float) -> str:  # noqa: N802 (pandas' float_format, a callable)
+def FLOAT_FORMAT(x: object) -> str:  # noqa: N802 (pandas' float_format, a callable)
     """The shortest text that reads back as the same float (Python's repr), without a trailing '.0'."""
-    return repr(float(x)).removesuffix(".0")
+    return repr(float(cast(float, x))).removesuffix(".0")
 
 
 LOCK_TIMEOUT = 60.0  # seconds a build waits for another build of the same folder

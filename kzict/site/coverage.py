@@ -39,7 +39,7 @@ def markdown(df: pd.DataFrame, heading: str = "##") -> str:
     marks = _letters(m)
     held = set(df["iso3"])  # Kazakhstan, Central Asia, neighbours, Table 1, aggregates: the kept order
     economies = [e for e in PEERS if e in held] + sorted(held - set(PEERS))
-    cell = {(r.indicator_code, r.iso3): f"{r.last_year} {marks[r.snapshot]}" for r in m.itertuples()}
+    cell = {(r.indicator_code, r.iso3): f"{r.last_year} {marks[str(r.snapshot)]}" for r in m.itertuples()}
     units = dict(zip(df["indicator_code"], df["unit"]))
     lines = [
         f"{heading} {TITLE}",

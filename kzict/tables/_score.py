@@ -129,13 +129,14 @@ def decides(status: str, comparison: str, bound: str) -> bool:
 
 
 def figure(series: pd.DataFrame, target_year: int, unit: str) -> str | None:
-    """The figure of ``series`` nearest ``target_year`` (the later on a tie), as '<qualifier> <value> in <year>'."""
+    """The figure of ``series`` nearest ``target_year`` (the later on a tie), with its source."""
     obs = series.dropna(subset=["value"])
     if obs.empty:
         return None
     r = obs.assign(_gap=(obs["year"] - target_year).abs(), _late=-obs["year"]).sort_values(["_gap", "_late"]).iloc[0]
     qual = f"{r['qualifier']} " if isinstance(r.get("qualifier"), str) else ""
-    return f"{qual}{_fmt(float(r['value']), unit)} in {int(r['year'])}"
+    source = f" ({r['source_id']})" if isinstance(r.get("source_id"), str) else ""
+    return f"{qual}{_fmt(float(r['value']), unit)} in {int(r['year'])}{source}"
 
 
 def bases(series: pd.DataFrame) -> str | None:
