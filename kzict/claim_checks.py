@@ -259,6 +259,21 @@ def check_within(data: Data, a: dict) -> Verdict:
     )
 
 
+def check_printed_between(data: Data, a: dict) -> Verdict:
+    """A printed share of a whole against its parts' shares in the data: the whole's share is their weighted
+    mean, so the printed figure, within its print's tolerance, must reach the range of the parts'."""
+    parts = data.values(a["parts"])
+    lo, hi, tol = float(parts.min()), float(parts.max()), tolerance([a["printed"]])
+    ok = lo - tol <= a["printed"] <= hi + tol
+    return Verdict(
+        f"{_g(lo)} to {_g(hi)}",
+        _ok(ok),
+        f"{a['against']} give {_g(lo)} to {_g(hi)}; the printed {_g(a['printed'])} (±{_g(tol)}) "
+        + ("reaches that range" if ok else "lies outside it"),
+        tol,
+    )
+
+
 def check_unverifiable(data: Data, a: dict) -> Verdict:
     return Verdict(None, UNVERIFIABLE, a["reason"])
 

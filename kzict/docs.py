@@ -13,6 +13,7 @@ import kzict
 from kzict import _store
 from kzict._write import write_generated
 from kzict.citation import short_citation
+from kzict.site import coverage
 
 DEFAULT = Path(__file__).resolve().parent.parent / "docs" / "datasets.md"
 
@@ -67,6 +68,8 @@ def render() -> str:
         out += [
             f"| `{c['column']}` | {c['type']} | {_cell(c['unit'])} | {_cell(c['description'])} |" for c in b.columns
         ]
+    if coverage.DATASET in kzict.datasets():
+        out += ["", coverage.markdown(kzict.load(coverage.DATASET)).rstrip()]
     out += [
         "",
         "## Corrections",

@@ -44,11 +44,15 @@ card["status"].value_counts()
 # %% [markdown]
 # Each verdict has a one-line basis. `comparability` says what the verdict
 # rests on: the target's own measure (`same_definition`), a related measure
-# standing in for it (`proxy`: judged, and the basis says so first), or
-# nothing comparable (`none`: `not_measured`, never a guess). One rule for
-# every target: the share of public services *offered* electronically
-# measures supply, so targets 12 and 13 (deliveries) are both judged on the
-# closer usage series, households that used e-government.
+# standing in for it (`proxy`), or nothing comparable (`none`:
+# `not_measured`, never a guess). A proxy decides a verdict only where it
+# bounds the target's own measure in that direction; otherwise the target is
+# `not_measured` and the basis records the proxies' figures. The share of
+# households that used e-government bounds neither the share of services
+# delivered electronically (target 12) nor their ratio to traditional
+# delivery (13), and the share of services *offered* electronically points
+# the other way; the survey's digital literacy is not known to bound the
+# programme's ICT literacy (9), and its 2021 figure is for ages 6 and over.
 
 # %%
 for r in card.itertuples():

@@ -1,6 +1,7 @@
 """Targets against outcomes: the verdict rules on made-up series, then the real scorecards target by target."""
 
 import pandas as pd
+import pytest
 
 from kzict.tables._score import MET, NOT_MEASURED, NOT_MET, verdict
 
@@ -67,30 +68,96 @@ def test_missing_figure_is_not_measured_with_its_note():
     assert v.status == NOT_MEASURED and v.basis == "not found: statement only" and v.outcome_value is None
 
 
-def test_comparability_decides_whether_and_how_a_target_is_judged():
-    from kzict.tables._score import score
+def _links(**proxy):
+    return {
+        1: {"indicator": "x", "comparability": "same_definition", "basis": "same"},
+        2: {"indicator": "x", "comparability": "proxy", "basis": "x stands in for b", "also": [], **proxy},
+        3: {"indicator": "x", "comparability": "none", "basis": "x is another quantity"},
+    }
 
-    targets = pd.DataFrame(
+
+def _targets(comparison="at_least"):
+    return pd.DataFrame(
         {
             "target_id": [1, 2, 3],
             "target": ["a", "b", "c"],
             "target_value": [50.0, 50.0, 50.0],
             "unit": "%",
-            "comparison": "at_least",
+            "comparison": comparison,
             "target_year": 2020,
         }
     )
-    outcomes = series([(2020, 30.0)]).assign(indicator="x")
-    links = {
-        1: {"indicator": "x", "comparability": "same_definition", "basis": "same"},
-        2: {"indicator": "x", "comparability": "proxy", "basis": "x stands in for b"},
-        3: {"indicator": "x", "comparability": "none", "basis": "x is another quantity"},
-    }
-    out = score(targets, outcomes, links, "p", {}).set_index("target_id")
+
+
+def test_comparability_decides_whether_and_how_a_target_is_judged():
+    from kzict.tables._score import score
+
+    outcomes = series([(2020, 30.0)]).assign(indicator="x", unit="%")
+    # a proxy that bounds the measure from above (measure <= proxy): below the target, so is the measure
+    out = score(_targets(), outcomes, _links(bounds="above"), "p", {}).set_index("target_id")
     assert out["status"].tolist() == [NOT_MET, NOT_MET, NOT_MEASURED]
     assert out["comparability"].tolist() == ["same_definition", "proxy", "none"]
-    assert out.loc[2, "basis"].startswith("On a proxy: x stands in for b. 30 % in 2020 < the target 50 %")
+    assert out.loc[2, "basis"].startswith("On a proxy that bounds the measure (the measure is at most the proxy)")
+    assert "30 % in 2020 < the target 50 %" in out.loc[2, "basis"]
     assert out.loc[3, "basis"] == "x is another quantity" and pd.isna(out.loc[3, "outcome_value"])
+
+
+@pytest.mark.parametrize(
+    ("value", "comparison", "bounds", "status"),
+    [
+        (30.0, "at_least", "above", NOT_MET),  # measure <= 30 < 50
+        (30.0, "at_least", "below", NOT_MEASURED),  # measure >= 30: may still reach 50
+        (70.0, "at_least", "below", MET),  # measure >= 70 >= 50
+        (70.0, "at_least", "above", NOT_MEASURED),  # measure <= 70: may be under 50
+        (70.0, "at_most", "below", NOT_MET),  # rank-like: measure >= 70 > 50
+        (30.0, "at_most", "above", MET),  # measure <= 30 <= 50
+        (30.0, "at_most", "below", NOT_MEASURED),
+        (30.0, "at_least", "none", NOT_MEASURED),
+        (70.0, "at_least", "none", NOT_MEASURED),
+    ],
+)
+def test_a_proxy_decides_only_where_it_bounds_the_measure_that_way(value, comparison, bounds, status):
+    from kzict.tables._score import score
+
+    outcomes = pd.concat(
+        [
+            series([(2020, value)]).assign(indicator="x", unit="%"),
+            series([(2021, 90.0)]).assign(indicator="y", unit="%", qualifier="about"),
+        ]
+    )
+    links = _links(bounds=bounds, also=["y"])
+    row = score(_targets(comparison), outcomes, links, "p", {}).set_index("target_id").loc[2]
+    assert row["status"] == status
+    if status == NOT_MEASURED:  # both figures recorded, none judged
+        assert pd.isna(row["outcome_value"]) and row["basis"].startswith("Not judged on a proxy")
+        assert f"x: {value:g} % in 2020" in row["basis"] and "y: about 90 % in 2021" in row["basis"]
+    else:
+        assert row["outcome_value"] == value
+
+
+def test_a_proxy_series_that_mixes_bases_says_so():
+    from kzict.tables._score import bases
+
+    s = series([(2016, 74.0), (2020, 82.0), (2021, 85.3)]).assign(unit=["% of pop", "% of pop", "% of pop 6+"])
+    assert bases(s) == "% of pop (2016-2020), % of pop 6+ (2021)"
+    assert bases(s.assign(unit="% of pop")) is None
+
+
+def test_a_proxy_link_without_bounds_is_refused_naming_the_cell(tmp_path):
+    import openpyxl
+
+    from kzict.errors import RawDataError
+    from kzict.readers.parse import read_sheet
+    from kzict.tables._scorecard import LINKS, links
+
+    wb = openpyxl.load_workbook("data/raw/outcomes.xlsx")
+    ws = wb["Links"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == "proxy")
+    ws.cell(row, 6).value = None
+    wb.save(tmp_path / "outcomes.xlsx")
+    raw = read_sheet(tmp_path / "outcomes.xlsx", "Links", LINKS.raw_headers)
+    with pytest.raises(RawDataError, match=f"F{row}"):
+        links(raw, "ik2020")
 
 
 def test_every_schema_is_strict_and_coerced_as_its_config_says():

@@ -298,3 +298,9 @@ def test_site_search_finds_what_the_tables_hold_with_cells_apart(site, browser):
     row = kzict.load("ict_value_added").iloc[0]
     assert f"{row['country']} {row['iso3']}" in text or f"{row['iso3']} {row['country']}" in text
     assert f"{row['country']}{row['iso3']}" not in text
+
+
+def test_the_coverage_page_holds_the_matrix(site):
+    page = (site / "coverage.html").read_text(encoding="utf-8")
+    assert "Coverage of the WDI indicators" in page and "wdi-KAZ-all-indicators-2026-04-08.csv" in page
+    assert re.search(r"<code>IT\.NET\.USER\.ZS</code></td>\s*<td>% of population</td>\s*<td>2024 a</td>", page)

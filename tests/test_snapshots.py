@@ -166,7 +166,7 @@ def test_ict_service_exports_2014_and_2024_in_the_2026_release(indicators):
 
 def test_indicators_hold_one_newest_value_with_provenance(indicators):
     assert not indicators.duplicated(["indicator_code", "iso3", "year"]).any()
-    assert list(indicators.columns) == wdi_tables.COLUMNS
+    assert list(indicators.columns) == [*wdi_tables.COLUMNS, "withdrawn_by"]
     assert set(indicators["indicator_code"]) == set(wdi_tables.INDICATORS)
     assert (indicators["source_id"] == "wb_wdi").all()
     assert indicators["locator"].str.match(r"^(wdi|ddf)-.+, (line|sheet Data, row) \d+$").all()
@@ -193,10 +193,10 @@ def test_table1_peers_are_the_economies_of_ict_value_added():
 
 def test_row_counts_per_snapshot(vintages):
     counts = vintages.groupby("snapshot").size().to_dict()
-    assert counts[KAZ_FILE] == 696
-    assert counts["wdi-IT.CEL.SETS.P2-2017-03-23.csv"] == 1012
-    assert counts["wdi-TM.VAL.ICTG.ZS.UN-2021-03-19.xls"] == 403
-    assert counts["ddf-wdi-tx_val_mrch_cd_wt-01a174d-subset.csv"] == 631
+    assert counts[KAZ_FILE] == 957
+    assert counts["wdi-IT.CEL.SETS.P2-2017-03-23.csv"] == 1056
+    assert counts["wdi-TM.VAL.ICTG.ZS.UN-2021-03-19.xls"] == 423
+    assert counts["ddf-wdi-tx_val_mrch_cd_wt-01a174d-subset.csv"] == 659
 
 
 # --- trade cross-check -----------------------------------------------------------------------------

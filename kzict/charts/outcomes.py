@@ -51,6 +51,8 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
                 star = "*" if r.nearest_year else ""
                 proxy = ", proxy" if r.comparability == "proxy" else ""
                 out = f"{q}{unit}{round(r.outcome_value, 1):g}{pct} ({r.outcome_year}{star}, {r.grade}{proxy})"
+            elif r.comparability == "proxy":  # figures exist, but none bounds the target's measure
+                out = "proxy does not bound it"
             else:
                 out = "no comparable figure"
             ax.text(
@@ -63,7 +65,7 @@ def ik2020_scorecard(df: pd.DataFrame | None = None):
         sub = (
             f"{counts.get('met', 0)} met, {counts.get('not_met', 0)} not met, "
             f"{counts.get('not_measured', 0)} not measured; * nearest year to {year_span(df['target_year'])}; "
-            f"proxy: judged on a related measure (see basis)"
+            "a proxy decides only if it bounds the measure"
         )
         return finish(
             fig,

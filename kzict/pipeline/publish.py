@@ -28,13 +28,19 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
 from kzict import _store
 from kzict.errors import BuildTargetError
 
-FLOAT_FORMAT = "%.10g"
+
+def FLOAT_FORMAT(x: object) -> str:  # noqa: N802 (pandas' float_format, a callable)
+    """The shortest text that reads back as the same float (Python's repr), without a trailing '.0'."""
+    return repr(float(cast(float, x))).removesuffix(".0")
+
+
 LOCK_TIMEOUT = 60.0  # seconds a build waits for another build of the same folder
 # What the build reads, recorded in the descriptor so that ``kzict.verify()`` sees a raw file changed since:
 # the workbooks, the corrections, the public statements registry and the snapshot manifest (which pins

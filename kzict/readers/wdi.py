@@ -1,8 +1,10 @@
 """Readers for World Bank WDI bulk downloads, each giving one tidy frame.
 
 Every reader returns the columns of ``TIDY``: one row per published value,
-``line`` being the file's own line (CSV) or spreadsheet row (Excel), so a
-locator can send a reader straight to the number in the file.
+``decimals`` the digits after the decimal point of the value as the file writes it
+(the shortest text of the stored number for Excel), ``line`` being the file's own
+line (CSV) or spreadsheet row (Excel), so a locator can send a reader straight to
+the number in the file.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pandas as pd
 
 from kzict.errors import RawDataError
 
-TIDY = ["iso3", "country", "indicator_code", "indicator", "year", "value", "line"]
+TIDY = ["iso3", "country", "indicator_code", "indicator", "year", "value", "decimals", "line"]
 HEADER = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The four leading quoted fields of a data line: country name, country code, indicator name, indicator code.
@@ -50,19 +52,30 @@ def _preamble_release(path: Path, lines: list[str]) -> str:
     return release
 
 
-def _melt(wide: pd.DataFrame, first_line: int, lines: np.ndarray | None = None) -> pd.DataFrame:
+def decimals(text: str) -> int:
+    """Digits after the decimal point of a number as written: '0.28' -> 2, '11' -> 0, '6.3E-05' -> 6."""
+    mantissa, _, exponent = text.strip().lower().partition("e")
+    return max(len(mantissa.partition(".")[2]) - int(exponent or 0), 0)
+
+
+def _melt(
+    wide: pd.DataFrame, first_line: int, lines: np.ndarray | None = None, texts: np.ndarray | None = None
+) -> pd.DataFrame:
     """Wide WDI rows (names, codes, one column per year) to the tidy long form, empty cells dropped.
 
-    ``lines`` gives each row's line in the file when the rows are not consecutive (a filtered read)."""
+    ``lines`` gives each row's line in the file when the rows are not consecutive (a filtered read);
+    ``texts`` the year cells as the file writes them (else the shortest text of each number)."""
     wide = wide.rename(columns=dict(zip(HEADER, ["country", "iso3", "indicator", "indicator_code"])))
     years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
     # numpy rather than DataFrame.melt: ten times faster on the 1,486 x 66 country file.
     values = wide[years].to_numpy(dtype="float64")
     row, col = np.nonzero(~np.isnan(values))
     ids = wide[["iso3", "country", "indicator_code", "indicator"]].iloc[row].reset_index(drop=True)
+    cells = texts[row, col] if texts is not None else [repr(float(v)).removesuffix(".0") for v in values[row, col]]
     return ids.assign(
         year=np.asarray([int(y) for y in years], dtype="int64")[col],
         value=values[row, col],
+        decimals=np.asarray([decimals(str(t)) for t in cells], dtype="int64"),
         line=lines[row] if lines is not None else row + first_line,
     )[TIDY]
 
@@ -109,6 +122,8 @@ def read_bulk_csv(
         kept, numbers = _wanted(lines[5:], codes, economies)
         body = "\n".join([lines[4], *kept])
     wide = pd.read_csv(io.StringIO(body), dtype={c: "string" for c in HEADER})
+    # the same cells as text: how many decimals the file writes each value with
+    texts = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
     unnamed = [c for c in wide.columns if str(c).startswith("Unnamed:")]
     if len(unnamed) > 1 or (unnamed and wide[unnamed[0]].notna().any()):
         raise RawDataError(path, "expected one empty trailing column", column=unnamed[-1])
@@ -120,12 +135,14 @@ def read_bulk_csv(
     if not all(re.fullmatch(r"\d{4}", c) for c in years):
         raise RawDataError(path, "line 5: expected a year in every column after Indicator Code", found=years)
     if wide.empty:
-        return release, pd.DataFrame({c: pd.Series(dtype="int64" if c in ("year", "line") else "object") for c in TIDY})
+        return release, pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c in ("year", "decimals", "line") else "object") for c in TIDY}
+        )
     dtypes = wide.dtypes
     non_numeric = [c for c in years if not pd.api.types.is_numeric_dtype(dtypes[c])]
     if non_numeric:
         raise RawDataError(path, "expected numbers", column=non_numeric[0])
-    return release, _melt(wide, first_line=6, lines=numbers)
+    return release, _melt(wide, first_line=6, lines=numbers, texts=texts[years].to_numpy())
 
 
 def read_bulk_xls(path: Path) -> tuple[str, pd.DataFrame]:
@@ -174,11 +191,15 @@ def read_ddf(path: Path, names: dict[str, str], indicator: str) -> pd.DataFrame:
     """
     path = Path(path)
     df = pd.read_csv(path, dtype={"economy": "string"})
+    texts = pd.read_csv(path, dtype=str, keep_default_na=False).iloc[:, -1]
     cols = list(df.columns)
     if len(cols) != 3 or cols[:2] != ["economy", "year"] or not _DDF_COLUMN.match(cols[2]):
         raise RawDataError(path, "expected the DDF columns economy, year, <indicator>", found=cols)
     col = cols[2]
     df["line"] = range(2, 2 + len(df))
+    # in the unit of `value`: a value scaled to US$ from US$ millions has six decimals fewer
+    shift = len(str(int(DDF_SCALE.get(col, 1.0)))) - 1
+    df["decimals"] = [max(decimals(t) - shift, 0) if t else 0 for t in texts]
     df["iso3"] = df["economy"].str.upper()
     df = df[~df["iso3"].isin(DDF_UNREADABLE.get(col, set())) & df[col].notna()]
     out = pd.DataFrame(
@@ -189,6 +210,7 @@ def read_ddf(path: Path, names: dict[str, str], indicator: str) -> pd.DataFrame:
             "indicator": indicator,
             "year": df["year"].astype("int64"),
             "value": df[col].astype("float64") * DDF_SCALE.get(col, 1.0),
+            "decimals": df["decimals"].astype("int64"),
             "line": df["line"],
         }
     )

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 import kzict
-from kzict.site import pages
+from kzict.site import coverage, pages
 from kzict.site import statements as statements_page
 from kzict.site.charts import match, read_charts
 from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, rows_script
@@ -100,6 +100,7 @@ def write_project(
     written = {
         "index.md": pages.home(site),
         "scorecard.md": pages.scorecard(site),
+        "coverage.md": coverage.markdown(frames[coverage.DATASET], heading="#"),
         "audit.md": pages.audit(),
         "corrections.md": pages.corrections(site),
         "downloads.md": pages.downloads(site, WORKBOOK),
@@ -137,6 +138,7 @@ def write_project(
         "nav": [
             {"Home": "index.md"},
             {"Datasets": [{books[n].title: f"datasets/{n}.md"} for n in frames]},
+            {coverage.TITLE: "coverage.md"},
             {"Targets and outcomes": "scorecard.md"},
             {"Claims audit": "audit.md"},
             *([{statements_page.TITLE: statements_page.PAGE}] if "public_statements" in frames else []),

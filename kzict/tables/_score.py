@@ -15,6 +15,9 @@ import pandas as pd
 
 MET, NOT_MET, NOT_MEASURED = "met", "not_met", "not_measured"
 PROXY = "proxy"
+# How a proxy bounds the target's own measure: 'below' (the measure is at least the proxy), 'above' (at most
+# the proxy) or 'none'. A proxy decides a verdict only where its bound points the way of that verdict.
+BOUNDS = ("below", "above", "none")
 MAX_YEARS_AWAY = 2  # the nearest figure may stand in for the target year if it is this close
 
 
@@ -114,13 +117,69 @@ def verdict(
     )
 
 
+def decides(status: str, comparison: str, bound: str) -> bool:
+    """Whether a proxy's verdict holds for the target's own measure, given how the proxy bounds it.
+
+    'below' (measure >= proxy): a proxy meeting an 'at_least' target, or missing an 'at_most' one, carries
+    over; 'above' (measure <= proxy): a proxy missing an 'at_least' target, or meeting an 'at_most' one.
+    """
+    if status == NOT_MEASURED or bound == "none":
+        return False
+    return (status == MET) == ((bound == "below") == (comparison == "at_least"))
+
+
+def figure(series: pd.DataFrame, target_year: int, unit: str) -> str | None:
+    """The figure of ``series`` nearest ``target_year`` (the later on a tie), with its source."""
+    obs = series.dropna(subset=["value"])
+    if obs.empty:
+        return None
+    r = obs.assign(_gap=(obs["year"] - target_year).abs(), _late=-obs["year"]).sort_values(["_gap", "_late"]).iloc[0]
+    qual = f"{r['qualifier']} " if isinstance(r.get("qualifier"), str) else ""
+    source = f" ({r['source_id']})" if isinstance(r.get("source_id"), str) else ""
+    return f"{qual}{_fmt(float(r['value']), unit)} in {int(r['year'])}{source}"
+
+
+def bases(series: pd.DataFrame) -> str | None:
+    """'% of population (2016-2020), % of population aged 6+ (2021)' where a series mixes units; else None."""
+    obs = series.dropna(subset=["value"]).sort_values("year")
+    if "unit" not in obs or obs["unit"].nunique() < 2:
+        return None
+    spans = obs.groupby("unit", sort=False)["year"].agg(["min", "max"])
+    return ", ".join(f"{u} ({a}-{b})" if a != b else f"{u} ({a})" for u, (a, b) in spans.iterrows())
+
+
+def _proxy(v: Verdict, link: dict, t: Any, outcomes: pd.DataFrame, series: pd.DataFrame) -> tuple[Verdict, str]:
+    """A proxy's verdict where its bound carries it to the target's measure; else not measured, figures stated."""
+    mixed = bases(series)
+    age = f" The proxy's series mixes bases: {mixed}." if mixed else ""
+    if decides(v.status, t.comparison, link["bounds"]):
+        bound = "at least" if link["bounds"] == "below" else "at most"
+        return (
+            v,
+            f"On a proxy that bounds the measure (the measure is {bound} the proxy): {link['basis']}. {v.basis}.{age}",
+        )
+    figures = [f"{link['indicator']}: {figure(series, t.target_year, t.unit) or 'no figure'}"]
+    for other in link["also"]:
+        shown = figure(outcomes[outcomes["indicator"] == other], t.target_year, t.unit)
+        figures.append(f"{other}: {shown or 'no figure'}")
+    why = (
+        "No figure bounds the target's own measure, so none decides it"
+        if link["bounds"] == "none"
+        else f"The proxy bounds the measure from {link['bounds']}, which cannot carry a '{v.status}' verdict"
+    )
+    basis = f"Not judged on a proxy: {link['basis']}. {why}. Figures: {'; '.join(figures)}.{age}"
+    return Verdict(NOT_MEASURED, basis), basis
+
+
 def score(
     targets: pd.DataFrame, outcomes: pd.DataFrame, links: dict[int, dict], programme: str, step_years: dict[str, int]
 ) -> pd.DataFrame:
     """One verdict per target. ``links`` maps a target id to its outcome indicator, comparability and basis.
 
-    One rule for every target: a 'same_definition' or 'proxy' outcome is judged (a proxy verdict says so
-    first in its basis); 'none' is not judged, whatever figures of other measures exist.
+    One rule for every target: a 'same_definition' outcome is judged; a 'proxy' decides the verdict only
+    where it bounds the target's own measure in that verdict's direction (``decides``), else the target is
+    not measured and the basis records the proxy's figure and those of the link's other proxies (``also``);
+    'none' is not judged, whatever figures of other measures exist.
     """
     rows = []
     t: Any  # a row: its fields are the targets table's columns
@@ -138,8 +197,8 @@ def score(
                 series,
                 step_years=step_years.get(link["indicator"], 1),
             )
-            if link["comparability"] == PROXY:  # the verdict rests on a stand-in: say so first
-                basis = f"On a proxy: {link['basis']}. {v.basis}"
+            if link["comparability"] == PROXY:  # a stand-in decides only where it bounds the measure
+                v, basis = _proxy(v, link, t, outcomes, series)
             else:
                 basis = f"{v.basis}. {link['basis']}" if v.status != NOT_MEASURED else v.basis
         else:  # no comparable figure: say why, never judge on a different measure

@@ -13,6 +13,7 @@ from pandera.typing import Series
 from kzict.readers import parse as p
 from kzict.readers.parse import RawTable
 from kzict.tables._fields import YEAR_MAX, YEAR_MIN, Strict, one_of, raw_input, year
+from kzict.tables._score import BOUNDS, PROXY
 
 LINKS = raw_input(
     "outcomes.xlsx",
@@ -23,6 +24,8 @@ LINKS = raw_input(
         "indicator": "Indicator",
         "comparability": "Comparability",
         "basis": "Basis",
+        "bounds": "Bounds",
+        "also": "Also",
     },
     provenance=False,
 )
@@ -40,8 +43,24 @@ def links(raw: RawTable, programme: str) -> dict[int, dict]:
         raw.parse(h["indicator"], p.optional_text),
         raw.parse(h["comparability"], one_of(*COMPARABILITY)),
         raw.parse(h["basis"], p.text),
+        raw.parse(h["bounds"], p.optional(one_of(*BOUNDS))),
+        raw.parse(h["also"], p.optional_text),
+        raw.row_numbers,
     )
-    return {t: {"indicator": i, "comparability": c, "basis": b} for g, t, i, c, b in rows if g == programme}
+    out = {}
+    for g, t, i, c, b, bound, also, row in rows:
+        if g != programme:
+            continue
+        if (c == PROXY) != (bound is not None):
+            raise raw.error(row, h["bounds"], "Bounds (below, above or none) is given for a proxy link and only there")
+        out[t] = {
+            "indicator": i,
+            "comparability": c,
+            "basis": b,
+            "bounds": bound,
+            "also": also.split(", ") if also else [],
+        }
+    return out
 
 
 class Scorecard(pa.DataFrameModel):

@@ -31,7 +31,15 @@ INDICATORS: dict[str, str] = {
     "BX.GSR.CCIS.ZS": "% of service exports",
     "BX.GSR.CMCP.ZS": "% of service exports",
     "BM.GSR.CMCP.ZS": "% of service imports",
+    "TX.VAL.OTHR.ZS.WT": "% of commercial service exports",
+    "TM.VAL.OTHR.ZS.WT": "% of commercial service imports",
+    "BX.GSR.NFSV.CD": "current US$",
+    "TX.VAL.SERV.CD.WT": "current US$",
+    "BX.GSR.ROYL.CD": "current US$",
+    "BM.GSR.ROYL.CD": "current US$",
     "IT.NET.USER.ZS": "% of population",
+    "IT.NET.USER.FE.ZS": "% of female population",
+    "IT.NET.USER.MA.ZS": "% of male population",
     "IT.NET.BBND.P2": "per 100 people",
     "IT.NET.BBND": "subscriptions",
     "IT.MLT.MAIN.P2": "per 100 people",
@@ -39,7 +47,10 @@ INDICATORS: dict[str, str] = {
     "IT.CEL.SETS.P2": "per 100 people",
     "IT.CEL.SETS": "subscriptions",
     "IT.NET.SECR.P6": "per 1 million people",
+    "IT.NET.SECR": "servers",
     "TX.VAL.TECH.MF.ZS": "% of manufactured exports",
+    "TX.MNF.TECH.ZS.UN": "% of manufactured exports",
+    "NV.MNF.TECH.ZS.UN": "% of manufacturing value added",
     "TX.VAL.TECH.CD": "current US$",
     "TX.VAL.MRCH.CD.WT": "current US$",
     "TM.VAL.MRCH.CD.WT": "current US$",
@@ -54,8 +65,17 @@ CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 NEIGHBOURS = ("RUS", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
 # The economies of the thesis's Table 1 (ict_value_added); a test keeps this in step with the clean table.
 TABLE1 = ("AZE", "CZE", "EST", "HUN", "KAZ", "LVA", "LTU", "POL", "ROU", "RUS", "SVK")
-AGGREGATES = ("WLD", "ECS", "UMC")  # World, Europe & Central Asia, Upper middle income
+# World, Europe & Central Asia (all income levels), Europe & Central Asia (excluding high income), Upper middle income
+AGGREGATES = ("WLD", "ECS", "ECA", "UMC")
 PEERS = tuple(dict.fromkeys(CENTRAL_ASIA + NEIGHBOURS + TABLE1 + AGGREGATES))
+DROPPED_NOTE = (
+    "Not read: the ECS (Europe & Central Asia) and WLD (World) rows of the open-numbers merchandise-exports "
+    "subset (ddf-wdi-tx_val_mrch_cd_wt-*). Its economies are in US$ millions, these two aggregates on no "
+    "consistent scale: WLD falls from 3,023,849,858 in 2000 to 1,126,308,136 in 2010 while every economy's "
+    "exports rise, and ECS is 846,596,968.6 in 2010, two thousand times its member Russia's 400,630. The "
+    "subset's other aggregates (ECA, UMC) are in US$ millions like its economies and are read, as are ECS and "
+    "WLD from every other file."
+)
 
 # Files whose code names another series than today's: shown as vintages, never as the current value.
 VINTAGES_ONLY = {
@@ -81,7 +101,17 @@ class WdiValues(pa.DataFrameModel):
         ge=FIRST_WDI_YEAR, le=YEAR_MAX, description="Year the value refers to.", metadata={"unit": "year"}
     )
     value: Series[float] = pa.Field(
-        description="The value as published (full precision of the file).", metadata={"unit": "see `unit`"}
+        description="The value as published: the clean CSV writes the shortest text that reads back as the "
+        "file's number (the open-numbers merchandise subset is in US$ millions: its value times 1e6).",
+        metadata={"unit": "see `unit`"},
+    )
+    decimals: Series[int] = pa.Field(
+        ge=0,
+        description="The precision the release publishes the indicator at: the most digits after the decimal "
+        "point of any value of this indicator in this file (for the Excel file, of the shortest text of each "
+        "stored number; in the unit of `value`). A value written with fewer (0.2 in a two-decimal file) had "
+        "trailing zeros dropped.",
+        metadata={"unit": "digits"},
     )
     unit: Series[str] = pa.Field(
         isin=sorted(set(INDICATORS.values())), description="Unit of `value`.", metadata={"unit": "text"}
@@ -122,6 +152,7 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
         raise RawDataError(f.path, f"Last Updated Date {release} differs from the manifest's {f.row['release']}")
     df = df[df["indicator_code"].isin(list(INDICATORS)) & df["iso3"].isin(list(PEERS))]
     df = df.assign(
+        decimals=df.groupby("indicator_code")["decimals"].transform("max").astype("int64"),
         unit=df["indicator_code"].map(INDICATORS),
         release=release or None,
         snapshot=f.name,
@@ -142,7 +173,7 @@ def _vintages(files: tuple[SnapshotFile, ...]) -> pd.DataFrame:
     labels = dict(zip(named["indicator_code"], named["indicator"].astype(str)))
     frames += [_read(f, names, labels) for f in files if f.name.startswith("ddf-")]
     out = pd.concat(frames, ignore_index=True)[COLUMNS]
-    out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value")})
+    out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value", "decimals")})
     return out.sort_values(["indicator_code", "iso3", "year", "release", "snapshot"], kind="stable", ignore_index=True)
 
 
@@ -155,10 +186,13 @@ def vintages(files: dict[str, SnapshotFile]) -> pd.DataFrame:
 
 
 def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
-    """The newest published value per indicator, economy and year.
+    """The newest published value per indicator, economy and year, and the newer file that withdrew it, if any.
 
-    Files in ``VINTAGES_ONLY`` are left out; a file without a release date counts as the oldest.
-    Country and indicator names are those of the newest release, so each code has one name.
+    Files in ``VINTAGES_ONLY`` are left out; a file without a release date counts as the oldest. The newest
+    value wins even where its release prints fewer decimals than an older one (``decimals`` says how many).
+    ``withdrawn_by`` names the newest file that publishes the indicator for the economy where it no longer
+    publishes the year (the value is then an older release's). Country and indicator names are those of
+    the newest release, so each code has one name.
     """
     v = vintages(files)
     v = v[~v["snapshot"].isin(list(VINTAGES_ONLY))]
@@ -166,6 +200,13 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     named = v[v["release"].notna()]
     country = dict(zip(named["iso3"], named["country"]))
     indicator = dict(zip(named["indicator_code"], named["indicator"]))
-    out = v.drop_duplicates(["indicator_code", "iso3", "year"], keep="last")
-    out = out.assign(country=out["iso3"].map(country), indicator=out["indicator_code"].map(indicator))
-    return out.sort_values(["indicator_code", "iso3", "year"], ignore_index=True)[COLUMNS]
+    series = ["indicator_code", "iso3"]
+    last_file = v.drop_duplicates(series, keep="last").set_index(series)["snapshot"]
+    out = v.drop_duplicates([*series, "year"], keep="last")
+    newest_file = pd.Series(last_file.reindex(pd.MultiIndex.from_frame(out[series])).to_numpy(), index=out.index)
+    out = out.assign(
+        country=out["iso3"].map(country),
+        indicator=out["indicator_code"].map(indicator),
+        withdrawn_by=newest_file.where(newest_file != out["snapshot"]),
+    )
+    return out.sort_values([*series, "year"], ignore_index=True)[[*COLUMNS, "withdrawn_by"]]

@@ -28,8 +28,10 @@ class Ik2020Scorecard(Scorecard):
             "outcomes: each row's source_id and locator (from indicator_outcomes)",
             "note": "Rank targets compare 'at most', share targets 'at least'. 'press' figures are weaker than "
             "'file' ones; a file figure replaces a press one for the same year in indicator_outcomes, so each "
-            "verdict rests on the best grade there is. One rule for every target: a 'proxy' outcome is judged "
-            "and its basis says so first; with comparability 'none' the target is not judged.",
+            "verdict rests on the best grade there is. One rule for every target: a 'proxy' outcome decides the "
+            "verdict only where it bounds the target's own measure in that verdict's direction (the Links "
+            "sheet's Bounds: below, above or none); otherwise the target is not_measured and the basis records "
+            "the proxies' figures. With comparability 'none' the target is not judged.",
             "printed_in": "kzict",
         }
 

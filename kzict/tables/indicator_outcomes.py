@@ -96,7 +96,7 @@ class IndicatorOutcomes(pa.DataFrameModel):
         title = "Outcomes: what happened after the targets"
         description = (
             "Outcome figures from public data files and statements, as full series where given: internet "
-            "users 2005-2023, e-government ranks 2010-2022, Doing Business ranks, digital literacy, "
+            "users 2005-2024, e-government ranks 2010-2022, Doing Business ranks, digital literacy, "
             "broadband, ICT service exports. Each row has its source, grade (file: read from a data snapshot; "
             "press: a statement, kept only where no file covers the year) and a note."
         )

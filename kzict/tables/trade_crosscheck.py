@@ -28,8 +28,21 @@ class TradeCrosscheck(pa.DataFrameModel):
         description="ICT goods as a share of total goods exports (or imports), WDI TX/TM.VAL.ICTG.ZS.UN.",
         metadata={"unit": "%"},
     )
+    share_decimals: Series[int] = pa.Field(
+        ge=0,
+        description="The decimals the release publishes the share at (`decimals` of wdi_vintages).",
+        metadata={"unit": "digits"},
+    )
     merchandise_usd_mn: Series[float] = _usd("Merchandise exports (or imports), WDI TX/TM.VAL.MRCH.CD.WT")
     ict_goods_usd_mn: Series[float] = _usd("ICT goods exports (or imports): ict_share_pct / 100 x merchandise_usd_mn")
+    ict_goods_low_usd_mn: Series[float] = _usd(
+        "Lower bound of ict_goods_usd_mn from the share's printed precision: (ict_share_pct - half a unit of its "
+        "last decimal, not below 0) / 100 x merchandise_usd_mn."
+    )
+    ict_goods_high_usd_mn: Series[float] = _usd(
+        "Upper bound of ict_goods_usd_mn from the share's printed precision: (ict_share_pct + half a unit of its "
+        "last decimal) / 100 x merchandise_usd_mn."
+    )
     release: Series[str] = pa.Field(
         str_matches=r"^\d{4}-\d{2}-\d{2}$",
         description="The WDI release (Last Updated Date) both the share and the total come from.",
@@ -61,7 +74,10 @@ class TradeCrosscheck(pa.DataFrameModel):
         description = (
             "Kazakhstan's ICT goods exports and imports in US$ million, each the World Bank's ICT share of goods "
             "trade times merchandise trade of the same release, set beside the IT trade values the thesis prints "
-            "on p. 32 (with kzict's corrected flow labels). Derived: no number is typed."
+            "on p. 32 (with kzict's corrected flow labels). Derived: no number is typed. The share is "
+            "compiled by UNCTAD and the merchandise total by the WTO (as WDI's metadata gives their sources): "
+            "the product is kzict's arithmetic on two compilers' figures, not a published value. Each row has "
+            "bounds from the share's printed precision (half a unit of its last decimal either way)."
         )
         unique = ["flow", "year", "release"]
         metadata = {
@@ -70,7 +86,11 @@ class TradeCrosscheck(pa.DataFrameModel):
             "locator": "Derived from wdi_vintages (data/raw/snapshots) and it_trade (§ Export and Import, p. 32)",
             "note": "An independent check on the export/import labels of the thesis's p. 32: the World Bank puts "
             "Kazakhstan's ICT goods imports several times above its exports. The thesis's IT trade may cover "
-            "other things than goods: compare orders of magnitude, not values.",
+            "other things than goods: compare orders of magnitude, not values. The 2026 release prints the shares "
+            "to 2 decimals: Kazakhstan's export shares of 2006-2008 (0.03 each) differ by 11 %, 14 % and 11 % "
+            "from the 10-decimal shares of the open-numbers subset (0.0270577777, 0.0349786402, 0.0269884137), "
+            "and 2005's (0.06) by 5 %; so do the US$ values computed from them. The bounds columns show "
+            "how far the rounding alone leaves each value open.",
             "licence": "world-bank-cc-by-4.0",
         }
 
@@ -92,14 +112,21 @@ def process(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         share = v[v["indicator_code"] == share_code]
         total = v[v["indicator_code"] == total_code]
         both = share.merge(total, on=["release", "year"], suffixes=("_share", "_total"))
+        half = 0.5 * 10.0 ** -both["decimals_share"].astype("float64")  # the printed share's rounding interval
         frames.append(
             pd.DataFrame(
                 {
                     "year": both["year"].astype("int64"),
                     "flow": flow,
                     "ict_share_pct": both["value_share"],
+                    "share_decimals": both["decimals_share"].astype("int64"),
                     "merchandise_usd_mn": both["value_total"] / 1e6,
                     "ict_goods_usd_mn": both["value_share"] / 100 * both["value_total"] / 1e6,
+                    "ict_goods_low_usd_mn": (both["value_share"] - half).clip(lower=0)
+                    / 100
+                    * both["value_total"]
+                    / 1e6,
+                    "ict_goods_high_usd_mn": (both["value_share"] + half) / 100 * both["value_total"] / 1e6,
                     "release": both["release"],
                     "source_id": wdi_tables.SOURCE_ID,
                     "locator": both["locator_share"] + "; " + both["locator_total"],

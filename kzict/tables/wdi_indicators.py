@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pandera.pandas as pa
 from pandera.typing import Series
 
 from kzict.readers.snapshots import SnapshotFile
@@ -16,16 +17,28 @@ COUNTRY, INDICATOR = _wdi.names("that of the newest release")
 class WdiIndicators(_wdi.WdiValues):
     country: Series[str] = COUNTRY
     indicator: Series[str] = INDICATOR
+    withdrawn_by: Series[str] = pa.Field(
+        nullable=True,
+        description="The newest snapshot file that publishes this indicator for this economy but no longer this "
+        "year: the value was withdrawn there and is kept from the newest release that still publishes it "
+        "(`release`, `snapshot`). NA where the value is the newest file's own.",
+        metadata={"unit": "text"},
+    )
 
     class Config(Strict):
         name = "wdi_indicators"
         title = "Kazakhstan's ICT indicators and its peers' (World Bank WDI)"
         description = (
-            "ICT-relevant World Development Indicators for Kazakhstan (every year the 2026 release publishes) "
-            "and for its peers: Central Asia, Russia, Belarus, Azerbaijan, Armenia, Georgia, Ukraine, Türkiye, "
-            "the economies of the thesis's Table 1, World, Europe & Central Asia and Upper middle income, "
-            "where an all-economy file or subset holds them. One row per indicator, economy and year: the value "
-            "of the newest release that publishes it (earlier releases are in `wdi_vintages`)."
+            "ICT-relevant World Development Indicators for Kazakhstan and for its peers: Central Asia, Russia, "
+            "Belarus, Azerbaijan, Armenia, Georgia, Ukraine, Türkiye, the economies of the thesis's Table 1, "
+            "World, Europe & Central Asia (ECS, all income levels; ECA, excluding high income) and Upper middle "
+            "income, where an all-economy file or subset holds them. One row per indicator, economy and year: "
+            "the value of the newest release that publishes it (earlier releases are in `wdi_vintages`). "
+            "Newest wins even where the newest release publishes fewer decimals (`decimals`): the 2026 "
+            "Kazakhstan file gives the ICT goods shares to 2 decimals, so its 0 replaces the 0.0031016104 of an "
+            "older subset for the 2000 export share. A year the newest file no longer publishes keeps the "
+            "newest release that did and is flagged in `withdrawn_by` (Kazakhstan's internet users for "
+            "1991-1993, 0 % in the 2023 release, left empty in the 2026 one)."
         )
         unique = ["indicator_code", "iso3", "year"]
         metadata = {
@@ -34,8 +47,7 @@ class WdiIndicators(_wdi.WdiValues):
             "locator": "data/raw/snapshots: wdi-*.csv, wdi-*.xls, ddf-wdi-*.csv (file and line of each value)",
             "note": "The open-numbers subsets (ddf-wdi-*) state no release date: "
             "their `release` is NA and they count as the oldest. The 2017 secure-server file is an older series of "
-            "the same code on another scale and is kept in `wdi_vintages` only. Aggregate rows of the "
-            "merchandise-exports subset are on an inconsistent scale and are not read.",
+            "the same code on another scale and is kept in `wdi_vintages` only. " + _wdi.DROPPED_NOTE,
             "licence": "world-bank-cc-by-4.0",
         }
 

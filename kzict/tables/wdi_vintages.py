@@ -35,7 +35,8 @@ class WdiVintages(_wdi.WdiValues):
             "locator": "data/raw/snapshots: wdi-*.csv, wdi-*.xls, ddf-wdi-*.csv (file and line of each value)",
             "note": "`release` is NA for the open-numbers subsets, which do not "
             "state it. The 2017 secure-server file (IT.NET.SECR.P6) is an older series on another scale than the "
-            "current one of the same code: compare its values within that file only.",
+            "current one of the same code: compare its values within that file only. `decimals` is the precision "
+            "each file prints the indicator at. " + _wdi.DROPPED_NOTE,
             "licence": "world-bank-cc-by-4.0",
         }
 

@@ -6,7 +6,7 @@ import pandas as pd
 def test_file_grade_values_replace_press_ones_where_a_snapshot_covers(tables):
     o = tables["indicator_outcomes"]
     net = o[o["indicator"] == "internet_users_pct"].set_index("year")
-    assert net.index.tolist() == list(range(2005, 2024))  # the sheet's window; the file has 1990-2024
+    assert net.index.tolist() == list(range(2005, 2025))  # the sheet's window; the file has 1990-2024
     assert (net["grade"] == "file").all() and (net["source_id"] == "wb_wdi").all()
     assert net.loc[2005, "printed"] == "2.961699963" and round(net.loc[2023, "value"], 2) == 92.88
     assert net.loc[2020, "locator"] == "wdi-KAZ-all-indicators-2026-04-08.csv, line 1284, column 2020"
@@ -20,6 +20,17 @@ def test_file_grade_values_replace_press_ones_where_a_snapshot_covers(tables):
     ]
     idx = o[o["indicator"] == "egov_index"].set_index("year")["value"]
     assert idx.to_dict() == {2010: 0.5578, 2012: 0.6844, 2014: 0.7283, 2016: 0.7250, 2018: 0.7597}
+
+
+def test_internet_users_2024_is_the_newest_release_of_the_file(tables):
+    o, w, v = tables["indicator_outcomes"], tables["wdi_indicators"], tables["wdi_vintages"]
+    net = o[(o["indicator"] == "internet_users_pct") & (o["year"] == 2024)].iloc[0]
+    kaz = w[(w["iso3"] == "KAZ") & (w["indicator_code"] == "IT.NET.USER.ZS") & (w["year"] == 2024)].iloc[0]
+    assert (net["value"], net["grade"], net["source_id"]) == (kaz["value"], "file", "wb_wdi")
+    assert net["locator"] == f"{kaz['locator']}, column 2024" and net["note"] == f"Release {kaz['release']}."
+    # the Kazakhstan file prints 93.39167254
+    file = v[(v["snapshot"] == "wdi-KAZ-all-indicators-2026-04-08.csv") & (v["indicator_code"] == "IT.NET.USER.ZS")]
+    assert file.set_index("year").loc[2024, "value"] == 93.39167254
 
 
 def test_doing_business_files_map_data_year_to_report_edition(tables):

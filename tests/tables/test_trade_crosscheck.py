@@ -41,3 +41,36 @@ def test_imports_exceed_exports_every_year_as_the_corrected_labels_say(tables):
     }
     assert len(x) == 46 and set(x["release"]) == {"2026-04-08"}
     assert thesis["thesis_locator"].str.contains("p. 32").all()
+
+
+def test_each_row_is_bounded_by_the_shares_printed_precision(tables):
+    x = tables["trade_crosscheck"].dropna(subset=["ict_share_pct"])
+    assert set(x["share_decimals"]) == {2}  # the 2026 release prints the shares to 2 decimals
+    half = 0.5 * 10.0 ** -x["share_decimals"]
+    low = (x["ict_share_pct"] - half).clip(lower=0) / 100 * x["merchandise_usd_mn"]
+    assert x["ict_goods_low_usd_mn"].tolist() == pytest.approx(low.tolist(), rel=1e-12)
+    high = (x["ict_share_pct"] + half) / 100 * x["merchandise_usd_mn"]
+    assert x["ict_goods_high_usd_mn"].tolist() == pytest.approx(high.tolist(), rel=1e-12)
+    assert (x["ict_goods_low_usd_mn"] <= x["ict_goods_usd_mn"]).all()
+    assert (x["ict_goods_usd_mn"] <= x["ict_goods_high_usd_mn"]).all()
+    r = x.set_index(["flow", "year"]).loc[("export", 2007)]  # 0.03 %: 0.025-0.035 % of 47,755
+    assert (r["ict_goods_low_usd_mn"], r["ict_goods_high_usd_mn"]) == pytest.approx((11.93875, 16.71425))
+    zero = x.set_index(["flow", "year"]).loc[("export", 2000)]  # printed 0: somewhere below 0.005 %
+    assert zero["ict_goods_low_usd_mn"] == 0 and zero["ict_goods_high_usd_mn"] == pytest.approx(0.005 / 100 * 8812)
+
+
+def test_the_codebook_states_the_compilers_and_what_rounding_does_to_2005_2008(tables):
+    import kzict
+
+    text = " ".join(str(kzict.describe("trade_crosscheck")).split())
+    assert "compiled by UNCTAD and the merchandise total by the WTO" in text
+    # the stated differences are those of the files: 2-decimal shares of 2026 against the 10-decimal subset
+    v = tables["wdi_vintages"]
+    kaz = v[(v["iso3"] == "KAZ") & (v["indicator_code"] == "TX.VAL.ICTG.ZS.UN")]
+    by = kaz.pivot_table(index="year", columns="snapshot", values="value")
+    rounded, fine = by["wdi-KAZ-all-indicators-2026-04-08.csv"], by["ddf-wdi-tx_val_ictg_zs_un-0656517-subset.csv"]
+    moved = ((rounded / fine - 1).abs() * 100).round().loc[2005:2008].astype(int).tolist()
+    assert moved == [5, 11, 14, 11]
+    assert "differ by 11 %, 14 % and 11 %" in text and "2005's (0.06) by 5 %" in text
+    for y in (2006, 2007, 2008):
+        assert f"{fine[y]:.10f}" in text

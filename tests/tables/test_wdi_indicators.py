@@ -19,12 +19,13 @@ def test_kazakhstan_has_every_ict_indicator_through_2024_from_the_2026_release(t
     kaz = df[df["iso3"] == "KAZ"]
     assert set(kaz["indicator_code"]) == set(wdi_tables.INDICATORS)
     assert kaz["year"].max() == 2024
-    assert kaz.groupby("release").size().to_dict() == {"2023-05-10": 3, "2026-04-08": 696}
+    assert kaz.groupby("release").size().to_dict() == {"2023-05-10": 3, "2026-04-08": 957}
     # the 2026 release no longer publishes internet users for 1991-1993 (0 % in the 2023 release): kept from 2023
     older = kaz[kaz["release"] != "2026-04-08"]
     assert set(older["indicator_code"]) == {"IT.NET.USER.ZS"} and sorted(older["year"]) == [1991, 1992, 1993]
     assert (older["value"] == 0).all()
-    assert len(df) == 5479
+    assert (older["withdrawn_by"] == KAZ_FILE).all() and kaz["withdrawn_by"].notna().sum() == 3
+    assert len(df) == 5966
 
 
 def test_values_as_published(tables):
@@ -41,7 +42,7 @@ def test_values_as_published(tables):
 
 def test_peers_and_aggregates_come_from_the_all_economy_files(tables):
     df = tables["wdi_indicators"]
-    assert set(df["iso3"]) == set(wdi_tables.PEERS) and len(wdi_tables.PEERS) == 23
+    assert set(df["iso3"]) == set(wdi_tables.PEERS) and len(wdi_tables.PEERS) == 24
     mobile = df[df["indicator_code"] == "IT.CEL.SETS.P2"]
     assert set(mobile.loc[mobile["iso3"] != "KAZ", "release"]) == {"2023-03-01"}  # the newest all-economy file
     # the older secure-server series is a vintage only: Kazakhstan's current series comes from the 2026 file

@@ -27,18 +27,18 @@ def test_ict_goods_shares_2014_per_release(tables):
 def test_rows_per_snapshot(tables):
     counts = tables["wdi_vintages"].groupby("snapshot").size().to_dict()
     assert counts == {
-        "ddf-wdi-bx_gsr_ccis_zs-018e4ae-subset.csv": 477,
-        "ddf-wdi-tx_val_ictg_zs_un-0656517-subset.csv": 360,
-        "ddf-wdi-tx_val_mrch_cd_wt-01a174d-subset.csv": 631,
-        "wdi-BX.GSR.CCIS.CD-2026-02-24.csv": 610,
-        "wdi-IT.CEL.SETS.P2-2017-03-23.csv": 1012,
-        "wdi-IT.CEL.SETS.P2-2023-03-01.csv": 1147,
-        "wdi-IT.NET.BBND.P2-2019-07-10.csv": 366,
-        "wdi-IT.NET.SECR.P6-2017-02-01.csv": 307,
-        "wdi-IT.NET.USER.ZS-2023-05-10.csv": 715,
-        "wdi-KAZ-all-indicators-2026-04-08.csv": 696,
-        "wdi-TM.VAL.ICTG.ZS.UN-2021-03-19.xls": 403,
-        "wdi-TX.VAL.TECH.MF.ZS-2022-12-22.csv": 299,
+        "ddf-wdi-bx_gsr_ccis_zs-018e4ae-subset.csv": 501,
+        "ddf-wdi-tx_val_ictg_zs_un-0656517-subset.csv": 378,
+        "ddf-wdi-tx_val_mrch_cd_wt-01a174d-subset.csv": 659,
+        "wdi-BX.GSR.CCIS.CD-2026-02-24.csv": 633,
+        "wdi-IT.CEL.SETS.P2-2017-03-23.csv": 1056,
+        "wdi-IT.CEL.SETS.P2-2023-03-01.csv": 1197,
+        "wdi-IT.NET.BBND.P2-2019-07-10.csv": 382,
+        "wdi-IT.NET.SECR.P6-2017-02-01.csv": 321,
+        "wdi-IT.NET.USER.ZS-2023-05-10.csv": 747,
+        "wdi-KAZ-all-indicators-2026-04-08.csv": 957,
+        "wdi-TM.VAL.ICTG.ZS.UN-2021-03-19.xls": 423,
+        "wdi-TX.VAL.TECH.MF.ZS-2022-12-22.csv": 314,
     }
 
 
