@@ -114,6 +114,9 @@ def test_indicators_lists_every_code_with_the_tables_that_hold_it():
 def test_indicators_filters_by_every_word():
     assert set(kzict.indicators("internet")["indicator_code"]) == {
         "IT.NET.USER.ZS",
+        "IT.NET.USER.FE.ZS",
+        "IT.NET.USER.MA.ZS",
+        "IT.NET.SECR",
         "IT.NET.SECR.P6",
         "internet_users_pct",
     }
