@@ -10,7 +10,8 @@ kzict validate                            checksums and full schemas of every cl
 kzict export --xlsx PATH [--force]        every table in one Excel workbook
 kzict audit [--format md|csv]             the claims audit
 kzict build [--raw DIR] [--out DIR]       rebuild the clean tables from the raw workbooks
-kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--out DIR]   add World Bank downloads, then rebuild
+kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--allow-revisions] [--out DIR]
+                                          add World Bank downloads and rebuild, all or nothing
 
 The metadata commands (--version, list, search, describe) read only the descriptor: they never import pandas.
 Every error kzict raises on purpose is printed as ``kzict: <message>`` with exit status 2, without a traceback.
@@ -84,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("files", nargs="+", type=Path, metavar="FILE", help="API_*.csv, API_*.xls or the zip")
     w.add_argument("--raw", type=Path, help="the raw folder to add to (default: the clone's data/raw)")
     w.add_argument("--allow-drops", action="store_true", help="accept a release that withdrew earlier values")
+    w.add_argument(
+        "--allow-revisions", action="store_true", help="accept a release that revised values tenfold or renamed"
+    )
     w.add_argument("--out", type=Path, help="clean folder to rebuild (default: as for build)")
     return ap
 
@@ -171,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "ingest":
         from kzict.cli.build import ingest_wdi
 
-        return ingest_wdi(args.files, args.raw, args.allow_drops, args.out)
+        return ingest_wdi(args.files, args.raw, args.allow_drops, args.out, args.allow_revisions)
     return 0
 
 

@@ -47,6 +47,10 @@ def _preamble_release(path: Path, lines: list[str]) -> str:
     release = rows[2][1] if len(rows[2]) > 1 else ""
     if not _DATE.match(release):
         raise RawDataError(path, "line 3: Last Updated Date is not YYYY-MM-DD", found=release)
+    try:
+        date.fromisoformat(release)
+    except ValueError:
+        raise RawDataError(path, "line 3: Last Updated Date is not a real date", found=release) from None
     return release
 
 

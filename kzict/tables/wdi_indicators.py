@@ -51,6 +51,7 @@ class WdiIndicators(pa.DataFrameModel):
             "the same code on another scale and is kept in `wdi_vintages` only. Aggregate rows of the "
             "merchandise-exports subset are on an inconsistent scale and are not read.",
             "licence": "world-bank-cc-by-4.0",
+            "plausible": wdi_tables.PLAUSIBLE,
         }
 
 

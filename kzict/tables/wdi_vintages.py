@@ -48,6 +48,7 @@ class WdiVintages(pa.DataFrameModel):
             "state it. The 2017 secure-server file (IT.NET.SECR.P6) is an older series on another scale than the "
             "current one of the same code: compare its values within that file only.",
             "licence": "world-bank-cc-by-4.0",
+            "plausible": wdi_tables.PLAUSIBLE,
         }
 
 
