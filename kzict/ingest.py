@@ -81,6 +81,7 @@ def _read(member: download.Member, where: Path, today: str) -> Candidate | None:
     if values.empty:
         raise RawDataError(origin, "holds no values")
     checks.check_text(origin, values)
+    checks.check_values(origin, values)
     code = m["code"].upper()
     codes, economies = set(values["indicator_code"]), set(values["iso3"])
     if re.fullmatch(r"[A-Z]{3}", code) and code not in codes:

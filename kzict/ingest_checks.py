@@ -46,6 +46,14 @@ def check_text(origin: str, values: pd.DataFrame) -> None:
                 raise RawDataError(origin, f"line {line}, {column}: {exc}", found=str(text)) from None
 
 
+def check_values(origin: str, values: pd.DataFrame) -> None:
+    """Every value a finite number (a ``1e400`` in the file reads as infinity)."""
+    bad = ~np.isfinite(values["value"].to_numpy("float64"))
+    if bad.any():
+        row = values[bad].iloc[0]
+        raise RawDataError(origin, f"line {row['line']}: expected a finite number", found=row["value"])
+
+
 def check_drops(origin: str, earlier: str, old: pd.DataFrame, new: pd.DataFrame, allow: bool) -> str:
     """A note when ``new`` lacks values ``old`` (the snapshot ``earlier``) published; refused unless ``allow``."""
     key = ["iso3", "indicator_code", "year"]
