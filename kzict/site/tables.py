@@ -7,6 +7,8 @@ from html import escape
 
 import pandas as pd
 
+from kzict.site.safe import text
+
 PREVIEW_OVER = 200  # tables with more rows than this show a preview, a search box and the download
 PREVIEW_ROWS = 50
 
@@ -14,12 +16,12 @@ PREVIEW_ROWS = 50
 def cell(value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return '<span class="kzict-na">NA</span>'
-    return escape(str(value))
+    return text(value)
 
 
 def html_table(df: pd.DataFrame) -> str:
     """A plain HTML table (one line per row, so Markdown leaves it alone; no class, so the theme styles it)."""
-    head = "".join(f"<th>{escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f"<th>{text(c)}</th>" for c in df.columns)
     rows = [
         "<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
         for row in df.astype(object).itertuples(index=False)
