@@ -46,6 +46,7 @@ class Verified:
     datasets: int
     raw_inputs: int
     ok: bool = True
+    snapshots: int = 0  # public data snapshots re-hashed against their manifest
 
     def __bool__(self) -> bool:
         return self.ok
@@ -53,18 +54,46 @@ class Verified:
     def __str__(self) -> str:
         return (
             f"{self.files} files match their checksums and the package's digests "
-            f"({self.datasets} datasets, {self.raw_inputs} raw inputs as built from)"
+            f"({self.datasets} datasets, {self.raw_inputs} raw inputs as built from, "
+            f"{self.snapshots} snapshots re-hashed)"
         )
 
 
-@cache
-def package() -> dict:
-    return _package(clean_dir(), manifest())
+def _stamp(folder) -> tuple | None:
+    """What tells a rebuilt manifest from the one read before: its inode, size and mtime (None if unknown)."""
+    import os
+
+    try:
+        st = os.stat(os.fspath(folder / MANIFEST))  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return None
+    return (str(folder), st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-@cache
-def manifest() -> dict[str, str]:
-    return parse_manifest(clean_dir())
+def _keyed(fn):
+    """Cache ``fn`` on the clean folder's manifest stamp: a running session (a notebook) sees a rebuild's new
+    data instead of failing every later load against the old digests; ``cache_clear`` as functools'."""
+    cached = cache(lambda stamp, folder: fn(folder))
+
+    def get():
+        folder = clean_dir()
+        return cached(_stamp(folder), folder)
+
+    get.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    get.__doc__ = fn.__doc__
+    return get
+
+
+@_keyed
+def package(folder) -> dict:
+    """The clean folder's descriptor, checked against its manifest line."""
+    return _package(folder, parse_manifest(folder))
+
+
+@_keyed
+def manifest(folder) -> dict[str, str]:
+    """The clean folder's checksum manifest."""
+    return parse_manifest(folder)
 
 
 def _package(folder, digests: dict[str, str]) -> dict:
@@ -209,7 +238,9 @@ def read_raw(res: dict) -> pd.DataFrame:
         inputs = ", ".join(res.get("kzict:derived_from", []))
         raise ValueError(f"{res['name']!r} is derived from {inputs}, not transcribed from a sheet: load_raw those")
     if "snapshots" in raw:
-        return read_snapshots(raw["snapshots"])
+        from kzict._snapshots import read_snapshots
+
+        return read_snapshots(raw_dir() / "snapshots", raw["snapshots"])
     path, headers = raw_dir() / raw["workbook"], raw["headers"]
     df = pd.read_excel(
         path, sheet_name=raw["sheet"], engine="calamine", dtype=object, keep_default_na=False, na_values=[""]
@@ -264,8 +295,13 @@ def verify_folder(folder, raw=None) -> Verified:
             if f"sha256:{hashlib.sha256(data).hexdigest()}" != item["hash"]:
                 raise IntegrityError(f"raw input {item['path']} changed since the clean data was built; {REBUILD}")
             checked += 1
+    snaps = 0
+    if checked and any(i["path"] == "snapshots/MANIFEST.csv" for i in inputs):
+        from kzict._snapshots import verify_snapshots
+
+        snaps = len(verify_snapshots(raw / "snapshots"))
     datasets = sum(r["name"] not in INTERNAL for r in pkg["resources"])
-    return Verified(files=len(digests) + 1, datasets=datasets, raw_inputs=checked)  # + the manifest itself
+    return Verified(files=len(digests) + 1, datasets=datasets, raw_inputs=checked, snapshots=snaps)  # + the manifest
 
 
 def _is_dir(folder) -> bool:
@@ -273,31 +309,3 @@ def _is_dir(folder) -> bool:
         return folder.is_dir()
     except OSError:
         return False
-
-
-def read_snapshots(files: list[str]) -> pd.DataFrame:
-    """Public data snapshots as published, every cell as its text, indexed by (snapshot, line).
-
-    ``line`` is the file's own line (a WDI bulk CSV's header is on line 5, after its preamble) or,
-    for an Excel download, the spreadsheet row. Files of different layouts share one frame: the
-    columns are the union of their headers, in order of appearance.
-    """
-    import pandas as pd
-
-    frames = []
-    for name in files:
-        path = raw_dir() / "snapshots" / name
-        if name.endswith(".xls"):
-            sheet = pd.read_excel(path, sheet_name="Data", header=None, engine="calamine", dtype=str)
-            head = int((sheet.iloc[:, 0] == "Country Name").to_numpy().argmax())
-            df = sheet.iloc[head + 1 :].set_axis([str(c) for c in sheet.iloc[head]], axis=1)
-            first = head + 2  # the spreadsheet row of the first data row
-        else:
-            text = path.read_bytes().decode("utf-8-sig")
-            skip = 4 if text.startswith('"Data Source"') else 0  # the WDI bulk CSV preamble
-            df = pd.read_csv(io.StringIO(text), skiprows=skip, dtype=str, keep_default_na=False, na_values=[""])
-            df = df.drop(columns=[c for c in df.columns if c.startswith("Unnamed:") and df[c].isna().all()])
-            first = skip + 2
-        index = pd.MultiIndex.from_arrays([[name] * len(df), range(first, first + len(df))], names=["snapshot", "line"])
-        frames.append(df.set_axis(index, axis=0))
-    return pd.concat(frames)
