@@ -211,7 +211,8 @@ def ingest_wdi(
         if not todo:
             return []
         new_rows = dict(rows) | {c.snapshot: _row(c, today) for c in todo}
-        ingest_commit.commit(raw, out if build else None, {c.snapshot: c.data for c in todo}, new_rows)
+        added = {c.snapshot: c.data for c in todo}
+        ingest_commit.commit(raw, out if build else None, added, new_rows, {c.snapshot: c.origin for c in todo})
     return [c.snapshot for c in todo]
 
 

@@ -49,10 +49,17 @@ def leftovers(parent: Path) -> None:
             _remove(p)
 
 
-def commit(raw: Path, out: Path | None, files: dict[str, bytes], rows: dict[str, dict[str, str]]) -> None:
+def commit(
+    raw: Path,
+    out: Path | None,
+    files: dict[str, bytes],
+    rows: dict[str, dict[str, str]],
+    origins: dict[str, str] | None = None,
+) -> None:
     """Add ``files`` to ``raw/snapshots`` with the manifest ``rows``, and rebuild ``out`` from it, all or nothing.
 
-    The caller holds ``raw``'s lock exclusively. ``out`` None: raw only (no build).
+    The caller holds ``raw``'s lock exclusively. ``out`` None: raw only (no build). ``origins``: the user's
+    name of each new snapshot's file, for the message when the build refuses it.
     """
     from kzict.pipeline.publish import _locked, _remove, check_target
 
@@ -77,7 +84,8 @@ def commit(raw: Path, out: Path | None, files: dict[str, bytes], rows: dict[str,
                 build(staged_raw, staged_out)
             except KzictError as exc:  # named as the user knows the folders, not as staged
                 text = str(exc).replace(str(staged_raw), str(raw)).replace(str(staged_out), str(out))
-                exc.args = (f"the build refuses the new data: {text}",)
+                given = ", ".join((origins or {}).get(n, n) for n in files)
+                exc.args = (f"{given}: the build refuses the new data: {text}",)
                 raise
         with _locked(out.parent) if out is not None else contextlib.nullcontext():
             if out is not None:
