@@ -237,6 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"kzict: ingest failed, nothing changed: {exc.filename or ''} {exc.strerror or exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a defect, not bad input: still one line, and the staged writes were rolled back
+        print(f"kzict: ingest failed, nothing changed ({type(exc).__name__}: {_one_line(exc)})", file=sys.stderr)
+        return 2
     for name in added:
         print(f"added data/raw/snapshots/{name}")
     if added:
