@@ -3,7 +3,7 @@ differs from the latest earlier release of the same indicator (or economy).
 
 A release may withdraw values (``allow_drops``), revise one by a factor of ten or more or rename an
 indicator (``allow_revisions``); each is refused unless allowed, and an allowed one is recorded in the
-snapshot's manifest note, which ``wdi_vintages`` carries beside every value of the file.
+snapshot's manifest note; ``wdi_vintages`` shows each such move in its ``revision`` column.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import pandas as pd
 
 from kzict.errors import RawDataError
 from kzict.readers import guard
+from kzict.tables import _wdi as wdi_tables
 
-REVISION_FACTOR = 10.0  # a value that moves by this factor or more between releases is refused unless allowed
-SCALE_FLOOR = 0.01  # ... among values of at least this share of the indicator's largest earlier value
+REVISION_FACTOR = wdi_tables.REVISION_FACTOR  # a value moving by this factor or more is refused unless allowed
 TEXT_COLUMNS = ("country", "iso3", "indicator", "indicator_code")
 
 
@@ -74,14 +74,9 @@ def check_revisions(origin: str, earlier: str, old: pd.DataFrame, new: pd.DataFr
     refused, with the values named, unless ``allow``."""
     notes = []
     both = old.merge(new, on=["iso3", "indicator_code", "year"], suffixes=("_old", "_new"))
-    a, b = both["value_old"].to_numpy("float64"), both["value_new"].to_numpy("float64")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.maximum(np.abs(a), np.abs(b)) / np.minimum(np.abs(a), np.abs(b))
-    # Early values near zero are revised by large factors in earnest (an aggregate's 0.0007 becoming 0.017):
-    # a move counts where the larger value is at least SCALE_FLOOR of the indicator's largest earlier value.
     scale = both["indicator_code"].map(old.assign(m=old["value"].abs()).groupby("indicator_code")["m"].max())
-    big = np.maximum(np.abs(a), np.abs(b)) >= SCALE_FLOOR * scale.to_numpy("float64")
-    moved = both[big & (((ratio >= REVISION_FACTOR) & (a != 0) & (b != 0)) | ((a * b) < 0))]
+    a, b = both["value_old"].to_numpy("float64"), both["value_new"].to_numpy("float64")
+    moved = both[wdi_tables.moved(a, b, scale.to_numpy("float64"))]
     if len(moved):
         shown = "; ".join(
             f"{r.iso3} {r.indicator_code} {r.year}: {r.value_old:g} -> {r.value_new:g}"

@@ -98,6 +98,13 @@ def test_a_share_times_100_is_refused_and_a_plausible_tenfold_revision_needs_all
     note = snapshots.read_manifest(raw / "snapshots")["wdi-IT.NET.USER.ZS-2024-01-01.csv"]["note"]
     assert "Accepted revisions:" in note and "KAZ IT.NET.USER.ZS" in note
     snapshots.verify_all(raw / "snapshots")
+    from kzict import _store
+
+    v = _store.load_folder(raw.parent / "clean", "wdi_vintages")
+    kaz = v[(v["iso3"] == "KAZ") & (v["snapshot"] == "wdi-IT.NET.USER.ZS-2024-01-01.csv") & (v["year"] == 2020)]
+    assert "in wdi-IT.NET.USER.ZS-2023-05-10.csv -> " in kaz["revision"].item() and "(x0.1)" in kaz["revision"].item()
+    flagged = v[v["revision"].notna()]  # the tenfold move, and the newer KAZ file's move back
+    assert set(flagged["iso3"]) == {"KAZ"} and set(flagged["indicator_code"]) == {"IT.NET.USER.ZS"}
 
 
 def test_an_indicator_renamed_between_releases_is_refused_unless_allowed(raw):

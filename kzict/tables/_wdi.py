@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kzict.readers import snapshots, wdi
@@ -47,6 +48,21 @@ INDICATORS: dict[str, str] = {
 # computer, etc." is what is left of services after transport, travel, insurance and finance, a residual
 # the World Bank publishes below zero (Kazakhstan's imports share, -4.97 %), never past the whole.
 PLAUSIBLE = {"indicator_code": {"BX.GSR.CMCP.ZS": (-100.0, 100.0), "BM.GSR.CMCP.ZS": (-100.0, 100.0)}}
+
+# A value that moves by REVISION_FACTOR or more between releases is a revision kzict makes visible (and
+# `kzict ingest wdi` refuses unless --allow-revisions), among values of at least SCALE_FLOOR of the
+# indicator's largest: early values near zero are revised by large factors in earnest (0.0007 -> 0.017).
+REVISION_FACTOR = 10.0
+SCALE_FLOOR = 0.01
+
+
+def moved(old: np.ndarray, new: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Where ``new`` differs from ``old`` by ``REVISION_FACTOR`` or more, or in sign (NaN never moves)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.maximum(np.abs(old), np.abs(new)) / np.minimum(np.abs(old), np.abs(new))
+        big = np.maximum(np.abs(old), np.abs(new)) >= SCALE_FLOOR * scale
+        return big & (((ratio >= REVISION_FACTOR) & (old != 0) & (new != 0)) | ((old * new) < 0))
+
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 NEIGHBOURS = ("RUS", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
@@ -131,7 +147,22 @@ def wdi_vintages(snap_dir: Path | None = None) -> pd.DataFrame:
     text = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
     for name in wdi_files(where):  # a file changed since the cached read is still caught (hashes cached by mtime)
         snapshots.verified(name, where)
-    return _vintages(where, text).copy()
+    return _revisions(_vintages(where, text))
+
+
+def _revisions(v: pd.DataFrame) -> pd.DataFrame:
+    """``v`` with ``revision``: where a value moved tenfold (or changed sign) against the previous release's
+    value of the same indicator, economy and year, by how much and from which file; NA elsewhere."""
+    day = pd.to_datetime(v["release"], format="%Y-%m-%d")
+    order = v.assign(_day=day).sort_values(["indicator_code", "iso3", "year", "_day", "snapshot"], na_position="first")
+    groups = order.groupby(["indicator_code", "iso3", "year"], sort=False)
+    prev, prev_file = groups["value"].shift(1), groups["snapshot"].shift(1)
+    scale = order.groupby("indicator_code")["value"].transform(lambda s: s.abs().max())
+    hit = moved(prev.to_numpy("float64"), order["value"].to_numpy("float64"), scale.to_numpy("float64"))
+    note = pd.Series(pd.NA, index=order.index, dtype="object")
+    for i in order.index[hit]:
+        note[i] = f"{prev[i]:g} in {prev_file[i]} -> {order.loc[i, 'value']:g} (x{order.loc[i, 'value'] / prev[i]:.3g})"
+    return v.assign(revision=note.reindex(v.index).astype("str"))
 
 
 def wdi_indicators(snap_dir: Path | None = None) -> pd.DataFrame:

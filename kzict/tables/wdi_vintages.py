@@ -29,6 +29,13 @@ class WdiVintages(pa.DataFrameModel):
     snapshot: Series[str] = F["snapshot"]
     source_id: Series[str] = F["source_id"]
     locator: Series[str] = F["locator"]
+    revision: Series[str] = pa.Field(
+        nullable=True,
+        description="Where this release moved the previous release's value tenfold or more, or changed its sign: "
+        "the previous value, its file and the factor (`kzict ingest wdi` accepts such a release only with "
+        "--allow-revisions); NA elsewhere.",
+        metadata={"unit": "text"},
+    )
 
     class Config(Strict):
         name = "wdi_vintages"
