@@ -161,7 +161,8 @@ def _revisions(v: pd.DataFrame) -> pd.DataFrame:
     hit = moved(prev.to_numpy("float64"), order["value"].to_numpy("float64"), scale.to_numpy("float64"))
     note = pd.Series(pd.NA, index=order.index, dtype="object")
     for i in order.index[hit]:
-        note[i] = f"{prev[i]:g} in {prev_file[i]} -> {order.loc[i, 'value']:g} (x{order.loc[i, 'value'] / prev[i]:.3g})"
+        value = order.loc[i, "value"]
+        note[i] = f"from {prev[i]:g} in {prev_file[i]} to {value:g} (x{value / prev[i]:.3g})"
     return v.assign(revision=note.reindex(v.index).astype("str"))
 
 

@@ -32,8 +32,8 @@ class WdiVintages(pa.DataFrameModel):
     revision: Series[str] = pa.Field(
         nullable=True,
         description="Where this release moved the previous release's value tenfold or more, or changed its sign: "
-        "the previous value, its file and the factor (`kzict ingest wdi` accepts such a release only with "
-        "--allow-revisions); NA elsewhere.",
+        "from the previous value and its file, to this one, and the factor (`kzict ingest wdi` accepts such a "
+        "release only with --allow-revisions); NA elsewhere.",
         metadata={"unit": "text"},
     )
 
