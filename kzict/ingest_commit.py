@@ -18,7 +18,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from kzict.errors import KzictError, RawDataError
+from kzict.errors import BuildTargetError, KzictError, RawDataError
 from kzict.readers import snapshots
 
 PREFIX = ".ingest-"
@@ -40,13 +40,20 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
+def _remove_linked(folder: Path) -> None:
+    """Remove a staged raw folder: its files may be hard links to the live ones, so only its own folders
+    are ever made writable (a file's mode is its inode's, shared with the live file)."""
+    for top, _dirs, _files in os.walk(folder):
+        with contextlib.suppress(OSError):
+            os.chmod(top, 0o700)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def leftovers(parent: Path) -> None:
     """Remove what an ingest killed in the middle left beside the raw folder."""
-    from kzict.pipeline.publish import _remove
-
     for p in parent.glob(f"{PREFIX}*"):
         if p.is_dir() and not p.is_symlink():
-            _remove(p)
+            _remove_linked(p)
 
 
 def commit(
@@ -67,6 +74,8 @@ def commit(
     staged_raw = raw.parent / f"{PREFIX}{token}-raw"
     staged_out = out.parent / f"{PREFIX}{token}-clean" if out is not None else None
     snap = raw / "snapshots"
+    if not os.access(snap, os.W_OK) or not os.access(snap / snapshots.MANIFEST, os.R_OK):
+        raise BuildTargetError(f"{snap} is read-only; make it writable to ingest into it")
     for name in files:
         if os.path.lexists(snap / name):
             raise RawDataError(snap / name, "already exists; a snapshot is never replaced")
@@ -92,9 +101,10 @@ def commit(
                 check_target(out, raw)  # again, under the lock
             _publish(snap, staged_raw / "snapshots", files, out, staged_out)
     finally:
-        for p in (staged_raw, staged_out):
-            if p is not None and os.path.lexists(p):
-                _remove(p)
+        if os.path.lexists(staged_raw):
+            _remove_linked(staged_raw)
+        if staged_out is not None and os.path.lexists(staged_out):
+            _remove(staged_out)
 
 
 def _publish(snap: Path, staged: Path, files: dict[str, bytes], out: Path | None, staged_out: Path | None) -> None:

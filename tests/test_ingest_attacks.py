@@ -3,6 +3,7 @@ data/clean byte for byte as they were, with nothing staged left beside them; a c
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import zipfile
@@ -292,3 +293,14 @@ def test_a_raw_folder_edited_while_the_build_reads_it_is_refused(raw, tmp_path, 
     with pytest.raises(RawDataError, match="changed while the build read it"):
         run.build(raw, out)
     assert _state(out) == before
+
+
+def test_what_a_killed_ingest_left_is_removed_by_the_next(raw):
+    dead = raw.parent / ".ingest-dead0000-raw"
+    (dead / "snapshots").mkdir(parents=True)
+    (dead / "snapshots" / "half.csv").write_text("x")
+    os.chmod(dead / "snapshots", 0o500)  # even a folder left read-only
+    assert ingest_wdi([_newer(raw)], raw) == ["wdi-IT.NET.USER.ZS-2024-01-01.csv"]
+    assert not [p for p in raw.parent.iterdir() if p.name.startswith(".ingest-")]
+    modes = {p: p.stat().st_mode for p in (raw / "snapshots").iterdir()}
+    assert all(m & 0o777 != 0o700 for m in modes.values())  # the live files' modes untouched by the clean-up

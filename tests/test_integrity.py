@@ -56,6 +56,7 @@ def _field(pkg, resource, field):
     ],
     ids=["categories", "unit", "dtype", "title"],
 )
+@pytest.mark.filterwarnings("ignore:Constructing a Categorical")  # what the edited categories do to a load
 def test_a_descriptor_edited_with_its_checksum_line_is_caught_by_validate(clean_copy, capsys, edit, needle):
     from kzict.pipeline import conformance
 
