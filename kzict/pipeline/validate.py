@@ -31,6 +31,8 @@ def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
     try:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
+        if exc.failure_cases.empty:  # pandera names no case: still one line naming the workbook
+            raise RawDataError(raw_dir / raw.workbook, f"{ds.name}: {' '.join(str(exc).split())[:300]}") from None
         fc = exc.failure_cases.iloc[0]
         found = fc["failure_case"]
         column = fc["column"] if isinstance(fc["column"], str) and fc["column"] in df.columns else None
@@ -68,6 +70,8 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
     try:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
+        if exc.failure_cases.empty:
+            raise RawDataError(path, f"dataset {ds.name!r}: {' '.join(str(exc).split())[:300]}") from None
         fc = exc.failure_cases.iloc[0]
         row = fc["index"]
         located = "locator" in df.columns and pd.notna(row) and row in df.index and pd.notna(df.loc[row, "locator"])
