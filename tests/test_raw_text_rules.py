@@ -90,3 +90,10 @@ def test_yaml_expansion_is_capped_by_size_not_only_by_alias_count(tmp_path):
         yamlfile.load(path, aliases=True)
     assert time.monotonic() - start < 2
     assert yamlfile.load(RAW / "claims.yaml", aliases=True)  # the real registry, aliases and all, is well inside
+
+
+def test_yaml_nested_past_the_parsers_stack_is_one_refusal(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("a: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    with pytest.raises(RawDataError, match=r"corrections\.yaml: cannot be read as YAML \(nested too deeply\)"):
+        yamlfile.load(path)

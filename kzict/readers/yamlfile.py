@@ -85,6 +85,8 @@ def load(path: Path, aliases: bool = False) -> Any:
         return loader.get_single_data()
     except yaml.YAMLError as exc:
         raise RawDataError(path, f"cannot be read as YAML ({' '.join(str(exc).split())})") from None
+    except RecursionError:  # nesting deeper than the parser's stack: no hand-written file nests like that
+        raise RawDataError(path, "cannot be read as YAML (nested too deeply)") from None
     finally:
         loader.dispose()
 
