@@ -201,8 +201,10 @@ def ingest_wdi(
             for f in files:
                 for member in download.members(Path(f)):
                     c = _parse(member, Path(tmp), today)
-                    if c is None or hashlib.sha256(c.data).hexdigest() in by_sha:
-                        continue
+                    digest = hashlib.sha256(c.data).hexdigest() if c is not None else ""
+                    if c is None or digest in by_sha:
+                        continue  # a companion, or a file already a snapshot (or given twice)
+                    by_sha[digest] = c.origin
                     c.snapshot = _snapshot_name(c)
                     if c.snapshot in rows or any(c.snapshot == t.snapshot for t in todo):
                         raise RawDataError(c.origin, f"a different {c.snapshot} is already in the snapshots")

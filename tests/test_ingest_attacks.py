@@ -304,3 +304,9 @@ def test_what_a_killed_ingest_left_is_removed_by_the_next(raw):
     assert not [p for p in raw.parent.iterdir() if p.name.startswith(".ingest-")]
     modes = {p: p.stat().st_mode for p in (raw / "snapshots").iterdir()}
     assert all(m & 0o777 != 0o700 for m in modes.values())  # the live files' modes untouched by the clean-up
+
+
+def test_the_same_file_given_twice_goes_in_once(raw):
+    f = _newer(raw)
+    assert ingest_wdi([f, f], raw, build=False) == ["wdi-IT.NET.USER.ZS-2024-01-01.csv"]
+    snapshots.verify_all(raw / "snapshots")
