@@ -30,3 +30,16 @@ def data_folder(data_dir: str | Path | None = None) -> Path | None:
 
     chosen = data_dir if data_dir is not None else os.environ.get(ENV) or None
     return None if chosen is None else Path(chosen).expanduser().absolute()
+
+
+def loads_from(what: str, out: Path, names) -> str:
+    """The success message: the folder written and the exact line that loads from it (the package's own
+    data need no ``data_dir``)."""
+    where = out.absolute()
+    first = next(iter(names), "NAME")
+    if where == Path(str(data_dir("clean"))).absolute():
+        return f"{what} {where}\nload with: kzict.load({first!r})"
+    return (
+        f"{what} {where}\nload with: kzict.load({first!r}, data_dir={str(where)!r})"
+        f"  (or KZICT_DATA={where} kzict show {first})"
+    )

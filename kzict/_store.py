@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kzict._paths import data_dir
 from kzict._paths import data_folder as folder
@@ -48,6 +48,7 @@ class Verified:
     datasets: int
     raw_inputs: int
     ok: bool = True
+    snapshots: int = 0  # public data snapshots re-hashed against their manifest
 
     def __bool__(self) -> bool:
         return self.ok
@@ -55,53 +56,53 @@ class Verified:
     def __str__(self) -> str:
         return (
             f"{self.files} files match their checksums and the package's digests "
-            f"({self.datasets} datasets, {self.raw_inputs} raw inputs as built from)"
+            f"({self.datasets} datasets, {self.raw_inputs} raw inputs as built from, "
+            f"{self.snapshots} snapshots re-hashed)"
         )
 
 
 def package(data_dir=None) -> dict:
     """The descriptor of the clean folder ``data_dir`` (default: ``$KZICT_DATA``, else the package's)."""
-    where = folder(data_dir)
-    return _default_package() if where is None else _package_at(where, _stamp(where))
+    target: Any = clean_folder(data_dir)
+    return _package_at(target, _stamp(target))
 
 
 def manifest(data_dir=None) -> dict[str, str]:
-    where = folder(data_dir)
-    return _default_manifest() if where is None else _manifest_at(where, _stamp(where))
+    """The checksum manifest of the clean folder ``data_dir`` (default as for :func:`package`)."""
+    target: Any = clean_folder(data_dir)
+    return _manifest_at(target, _stamp(target))
 
 
-@cache
-def _default_package() -> dict:
-    return _package(clean_dir(), _default_manifest())
+def _stamp(folder) -> tuple | None:
+    """What tells a rebuilt manifest from the one read before: its inode, size and mtime (None if unknown).
 
-
-@cache
-def _default_manifest() -> dict[str, str]:
-    return parse_manifest(clean_dir())
-
-
-def _stamp(where: Path) -> tuple[int, int]:
-    """When and how big the folder's manifest is: a rebuilt folder is read afresh, an unchanged one once."""
+    The reads are cached on it, so a running session (a notebook) sees a rebuild's new data instead of
+    failing every later load against the old digests, and an unchanged folder is read once."""
     try:
-        st = os.stat(where / MANIFEST)
-    except OSError:
-        return (0, 0)
-    return (st.st_mtime_ns, st.st_size)
+        st = os.stat(os.fspath(folder / MANIFEST))
+    except (OSError, TypeError):  # a folder inside a zipped install has no stat: read once
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 @cache
-def _package_at(where: Path, stamp: tuple[int, int]) -> dict:
-    return _package(where, _manifest_at(where, stamp))
+def _package_at(folder: Any, stamp: tuple | None) -> dict:
+    return _package(folder, _manifest_at(folder, stamp))
 
 
 @cache
-def _manifest_at(where: Path, stamp: tuple[int, int]) -> dict[str, str]:
-    return parse_manifest(where)
+def _manifest_at(folder: Any, stamp: tuple | None) -> dict[str, str]:
+    return parse_manifest(folder)
 
 
-# The default folder's reads are cached for the life of the process; tests clear them as before.
-package.cache_clear = _default_package.cache_clear  # type: ignore[attr-defined]
-manifest.cache_clear = _default_manifest.cache_clear  # type: ignore[attr-defined]
+def _clear() -> None:
+    _package_at.cache_clear()
+    _manifest_at.cache_clear()
+
+
+# tests (and a user who edits files in place within one mtime tick) clear the reads as with functools' caches
+package.cache_clear = _clear  # type: ignore[attr-defined]
+manifest.cache_clear = _clear  # type: ignore[attr-defined]
 
 
 def clean_folder(data_dir=None) -> Path | Traversable:
@@ -251,7 +252,9 @@ def read_raw(res: dict) -> pd.DataFrame:
         inputs = ", ".join(res.get("kzict:derived_from", []))
         raise ValueError(f"{res['name']!r} is derived from {inputs}, not transcribed from a sheet: load_raw those")
     if "snapshots" in raw:
-        return read_snapshots(raw["snapshots"])
+        from kzict._snapshots import read_snapshots
+
+        return read_snapshots(raw_dir() / "snapshots", raw["snapshots"])
     path, headers = raw_dir() / raw["workbook"], raw["headers"]
     df = pd.read_excel(
         path, sheet_name=raw["sheet"], engine="calamine", dtype=object, keep_default_na=False, na_values=[""]
@@ -309,8 +312,13 @@ def verify_folder(folder, raw=None) -> Verified:
             if f"sha256:{hashlib.sha256(data).hexdigest()}" != item["hash"]:
                 raise IntegrityError(f"raw input {item['path']} changed since the clean data was built; {REBUILD}")
             checked += 1
+    snaps = 0
+    if checked and any(i["path"] == "snapshots/MANIFEST.csv" for i in inputs):
+        from kzict._snapshots import verify_snapshots
+
+        snaps = len(verify_snapshots(raw / "snapshots"))
     datasets = sum(r["name"] not in INTERNAL for r in pkg["resources"])
-    return Verified(files=len(digests) + 1, datasets=datasets, raw_inputs=checked)  # + the manifest itself
+    return Verified(files=len(digests) + 1, datasets=datasets, raw_inputs=checked, snapshots=snaps)  # + the manifest
 
 
 def _is_dir(folder) -> bool:
@@ -318,31 +326,3 @@ def _is_dir(folder) -> bool:
         return folder.is_dir()
     except OSError:
         return False
-
-
-def read_snapshots(files: list[str]) -> pd.DataFrame:
-    """Public data snapshots as published, every cell as its text, indexed by (snapshot, line).
-
-    ``line`` is the file's own line (a WDI bulk CSV's header is on line 5, after its preamble) or,
-    for an Excel download, the spreadsheet row. Files of different layouts share one frame: the
-    columns are the union of their headers, in order of appearance.
-    """
-    import pandas as pd
-
-    frames = []
-    for name in files:
-        path = raw_dir() / "snapshots" / name
-        if name.endswith(".xls"):
-            sheet = pd.read_excel(path, sheet_name="Data", header=None, engine="calamine", dtype=str)
-            head = int((sheet.iloc[:, 0] == "Country Name").to_numpy().argmax())
-            df = sheet.iloc[head + 1 :].set_axis([str(c) for c in sheet.iloc[head]], axis=1)
-            first = head + 2  # the spreadsheet row of the first data row
-        else:
-            text = path.read_bytes().decode("utf-8-sig")
-            skip = 4 if text.startswith('"Data Source"') else 0  # the WDI bulk CSV preamble
-            df = pd.read_csv(io.StringIO(text), skiprows=skip, dtype=str, keep_default_na=False, na_values=[""])
-            df = df.drop(columns=[c for c in df.columns if c.startswith("Unnamed:") and df[c].isna().all()])
-            first = skip + 2
-        index = pd.MultiIndex.from_arrays([[name] * len(df), range(first, first + len(df))], names=["snapshot", "line"])
-        frames.append(df.set_axis(index, axis=0))
-    return pd.concat(frames)

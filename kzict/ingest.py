@@ -5,26 +5,28 @@ indicator (``API_<CODE>_DS2_en_csv_v2_<n>.csv`` or the ``.xls`` variant), a
 one-economy file for all indicators (``API_<ISO3>_DS2_...``), or the zip that
 holds one of these with its ``Metadata_*`` companions. Every file is checked
 before anything is written; any refusal leaves the folder and its manifest as
-they were. Metadata companions are checked and not copied.
+they were: the build runs from a staged copy, and the raw and clean folders change together or not at
+all. Metadata companions are checked and not copied. Caps: kzict.readers.download.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import re
 import sys
 import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from kzict.errors import RawDataError
-from kzict.readers import snapshots, wdi
+from kzict import ingest_checks as checks
+from kzict._paths import loads_from
+from kzict.errors import KzictError, RawDataError
+from kzict.readers import download, snapshots, wdi
 
 LICENCE = "CC BY 4.0 (World Bank terms of use for datasets)"
 SOURCE_ID = "wb_wdi"
@@ -46,24 +48,27 @@ class Candidate:
     drops: str = ""
 
 
-def _members(path: Path) -> list[tuple[str, str, bytes]]:
-    """(origin, file name, bytes) of a file or of every member of a zip."""
-    if not path.is_file():
-        raise RawDataError(path, "no such file")
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as zf:
-            return [
-                (f"{path.name}:{i.filename}", Path(i.filename).name, zf.read(i))
-                for i in zf.infolist()
-                if not i.is_dir()
-            ]
-    return [(path.name, path.name, path.read_bytes())]
+def _parse(member: download.Member, tmp: Path, today: str) -> Candidate | None:
+    """Check one data file's layout, codes, text and date; ``None`` for a checked metadata companion.
+
+    Every refusal names the user's file (``origin``), never the temporary copy the readers are given,
+    and is one line, whatever the reader raised."""
+    where = tmp / member.name
+    where.write_bytes(member.data)
+    try:
+        return _read(member, where, today)
+    except RawDataError as exc:
+        rest = str(exc)[len(exc.path) :].lstrip(":, ") if str(exc).startswith(exc.path) else str(exc)
+        raise RawDataError(member.origin, " ".join(rest.replace(str(where), member.name).split())) from None
+    except Exception as exc:  # a reader's own error (ragged rows, bad encoding ...) as one line
+        text = " ".join(str(exc).replace(str(where), member.name).split())[:300]
+        raise RawDataError(member.origin, f"cannot be read as a WDI download ({type(exc).__name__}: {text})") from None
+    finally:
+        where.unlink(missing_ok=True)
 
 
-def _parse(origin: str, name: str, data: bytes, tmp: Path) -> Candidate | None:
-    """Check one data file's layout and codes; ``None`` for a checked metadata companion."""
-    where = tmp / name
-    where.write_bytes(data)
+def _read(member: download.Member, where: Path, today: str) -> Candidate | None:
+    origin, name, data = member.origin, member.name, member.data
     meta = _META.match(name)
     if meta:
         reader = wdi.read_country_metadata if meta["kind"] == "Country" else wdi.read_indicator_metadata
@@ -73,6 +78,11 @@ def _parse(origin: str, name: str, data: bytes, tmp: Path) -> Candidate | None:
     if not m or (m["fmt"] == "excel") != (m["ext"] == "xls"):
         raise RawDataError(origin, "unknown layout: not a World Bank bulk download (API_<code>_DS2_... .csv or .xls)")
     release, values = (wdi.read_bulk_xls if m["ext"] == "xls" else wdi.read_bulk_csv)(where)
+    checks.release_date(origin, release, today)
+    if values.empty:
+        raise RawDataError(origin, "holds no values")
+    checks.check_text(origin, values)
+    checks.check_values(origin, values)
     code = m["code"].upper()
     codes, economies = set(values["indicator_code"]), set(values["iso3"])
     if re.fullmatch(r"[A-Z]{3}", code) and code not in codes:
@@ -102,32 +112,30 @@ def _existing(snap_dir: Path, c: Candidate) -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def _check_drops(snap_dir: Path, c: Candidate, allow: bool) -> str:
-    """Refuse a newer release that lacks values the latest earlier snapshot published.
+def _compare(snap_dir: Path, c: Candidate, allow_drops: bool, allow_revisions: bool) -> str:
+    """Compare with the latest earlier snapshot of the same indicator (or economy), by release date.
 
-    The World Bank does withdraw values between releases; ``allow`` accepts that and
-    returns a note naming how many went. The earlier snapshot stays, so nothing is lost.
+    The World Bank does withdraw and revise values, and rename indicators, between releases; each is
+    refused unless allowed, and then recorded in the new snapshot's manifest note. The earlier snapshot
+    stays, so nothing is lost.
     """
-    earlier = [(r, n) for r, n in _existing(snap_dir, c) if r < c.release]
+    day = date.fromisoformat(c.release)
+    earlier = [(r, n) for r, n in _existing(snap_dir, c) if _day(r) < day]
     if not earlier:
         return ""
-    name = earlier[-1][1]
+    name = max(earlier, key=lambda e: _day(e[0]))[1]
     path, _ = snapshots.verified(name, snap_dir)
     _, old = (wdi.read_bulk_xls if name.endswith(".xls") else wdi.read_bulk_csv)(path)
-    key = ["iso3", "indicator_code", "year"]
-    gone = old[key].merge(c.values[key], how="left", indicator=True)
-    gone = gone[gone["_merge"] == "left_only"]
-    if not len(gone):
-        return ""
-    first = gone.iloc[0]
-    what = (
-        f"{len(gone)} published values that {name} has (e.g. {first['iso3']} {first['indicator_code']} {first['year']})"
+    return checks.check_drops(c.origin, name, old, c.values, allow_drops) + checks.check_revisions(
+        c.origin, name, old, c.values, allow_revisions
     )
-    if not allow:
-        raise RawDataError(
-            c.origin, f"would drop {what}; pass allow_drops (--allow-drops) if the release withdrew them"
-        )
-    return f" Lacks {what}."
+
+
+def _day(release: str) -> date:
+    try:
+        return date.fromisoformat(release)
+    except ValueError:
+        return date.min  # an earlier snapshot whose name holds no real date counts as the oldest
 
 
 def _row(c: Candidate, today: str) -> dict[str, str]:
@@ -160,76 +168,97 @@ def ingest_wdi(
     files: Sequence[Path | str],
     raw_dir: Path | str | None = None,
     *,
+    out_dir: Path | str | None = None,
     allow_drops: bool = False,
+    allow_revisions: bool = False,
     today: str | None = None,
+    build: bool = True,
 ) -> list[str]:
-    """Check every file, then copy the data files into ``<raw_dir>/snapshots`` and add manifest rows.
+    """Check every file, then add the data files to ``<raw_dir>/snapshots`` and rebuild, all or nothing.
 
-    Returns the snapshot names added (a file already present byte for byte is skipped).
-    Raises RawDataError, changing nothing, for an unknown layout, a file name whose code
-    its rows contradict, a clash with an existing snapshot, or (unless ``allow_drops``) a
-    release that would drop values the latest earlier snapshot of the same indicator (or
-    economy) published.
+    Returns the snapshot names added (a file already present byte for byte is skipped). The new
+    snapshots and manifest rows are staged and the whole build runs from them (into ``out_dir``,
+    default: the ``clean`` folder beside ``raw_dir``); only when it succeeds do the raw and clean
+    folders change, together (:mod:`kzict.ingest_commit`). Raises RawDataError, changing nothing, for
+    a file over a cap, an unknown layout, text a spreadsheet would run, a release date that is not a
+    real date or lies ahead, a file name whose code its rows contradict, a clash with an existing
+    snapshot, a release that drops (unless ``allow_drops``) or revises by a factor of ten or renames
+    (unless ``allow_revisions``) what the latest earlier release published, or data the build refuses.
+    ``build=False`` adds the snapshots without a build (for tests of the checks alone).
     """
-    snap_dir = Path(raw_dir) / "snapshots" if raw_dir else snapshots.default_dir()
+    from kzict import ingest_commit
+    from kzict.pipeline.lock import locked
+
+    raw = Path(raw_dir) if raw_dir else snapshots.default_dir().parent
+    out = Path(out_dir) if out_dir else raw.parent / "clean"
+    snap_dir = raw / "snapshots"
     today = today or pd.Timestamp.now(tz="UTC").date().isoformat()
-    rows = snapshots.read_manifest(snap_dir)
-    by_sha = {r["sha256"]: n for n, r in rows.items()}
-    todo: list[Candidate] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for f in files:
-            for origin, name, data in _members(Path(f)):
-                c = _parse(origin, name, data, Path(tmp))
-                if c is None or hashlib.sha256(data).hexdigest() in by_sha:
-                    continue
-                c.snapshot = _snapshot_name(c)
-                if c.snapshot in rows or any(c.snapshot == t.snapshot for t in todo):
-                    raise RawDataError(origin, f"a different {c.snapshot} is already in the snapshots")
-                c.drops = _check_drops(snap_dir, c, allow_drops)
-                todo.append(c)
-    if not todo:
-        return []
-    new_rows = dict(rows) | {c.snapshot: _row(c, today) for c in todo}
-    # Write everything beside its target first, then rename: a failure leaves no half-ingested state.
-    staged = []
-    try:
-        for c in todo:
-            part = snap_dir / f".{c.snapshot}.part"
-            part.write_bytes(c.data)
-            staged.append((part, snap_dir / c.snapshot))
-        part = snap_dir / f".{snapshots.MANIFEST}.part"
-        staged.append((part, snap_dir / snapshots.MANIFEST))
-        snapshots.write_manifest(new_rows, snap_dir, name=part.name)
-    except BaseException:
-        for part, _ in staged:
-            part.unlink(missing_ok=True)
-        raise
-    for part, target in staged:
-        os.replace(part, target)
+    with locked(raw, exclusive=True):  # the build's lock: no build reads, no other ingest writes, meanwhile
+        ingest_commit.leftovers(raw.parent)
+        rows = snapshots.read_manifest(snap_dir)
+        by_sha = {r["sha256"]: n for n, r in rows.items()}
+        todo: list[Candidate] = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for f in files:
+                for member in download.members(Path(f)):
+                    c = _parse(member, Path(tmp), today)
+                    digest = hashlib.sha256(c.data).hexdigest() if c is not None else ""
+                    if c is None or digest in by_sha:
+                        continue  # a companion, or a file already a snapshot (or given twice)
+                    by_sha[digest] = c.origin
+                    c.snapshot = _snapshot_name(c)
+                    if c.snapshot in rows or any(c.snapshot == t.snapshot for t in todo):
+                        raise RawDataError(c.origin, f"a different {c.snapshot} is already in the snapshots")
+                    c.drops = _compare(snap_dir, c, allow_drops, allow_revisions)
+                    todo.append(c)
+        if not todo:
+            return []
+        new_rows = dict(rows) | {c.snapshot: _row(c, today) for c in todo}
+        added = {c.snapshot: c.data for c in todo}
+        ingest_commit.commit(raw, out if build else None, added, new_rows, {c.snapshot: c.origin for c in todo})
     return [c.snapshot for c in todo]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``kzict ingest wdi FILE... [--raw DIR]``: add World Bank downloads as snapshots."""
+    """``kzict ingest wdi FILE... [--raw DIR] [--out DIR]``: add World Bank downloads as snapshots, and rebuild."""
     from kzict._extras import exit_unless_installed
 
     exit_unless_installed("ingest", "python -m kzict.ingest")
     p = argparse.ArgumentParser(prog="kzict ingest wdi", description=__doc__.splitlines()[0])
     p.add_argument("files", nargs="+", type=Path, help="API_*.csv, API_*.xls or the zip the World Bank serves")
     p.add_argument("--raw", type=Path, default=None, help="the data/raw folder (default: this clone's)")
+    p.add_argument("--out", type=Path, default=None, help="the clean folder to rebuild (default: beside --raw)")
     p.add_argument("--allow-drops", action="store_true", help="accept a release that withdrew earlier values")
+    p.add_argument(
+        "--allow-revisions", action="store_true", help="accept a release that revised values tenfold or renamed"
+    )
     args = p.parse_args(argv)
     try:
-        added = ingest_wdi(args.files, args.raw, allow_drops=args.allow_drops)
-    except RawDataError as exc:
-        print(f"kzict ingest wdi: refused, nothing changed: {exc}", file=sys.stderr)
+        added = ingest_wdi(
+            args.files, args.raw, out_dir=args.out, allow_drops=args.allow_drops, allow_revisions=args.allow_revisions
+        )
+    except KzictError as exc:
+        print(f"kzict: ingest refused, nothing changed: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"kzict: ingest failed, nothing changed: {exc.filename or ''} {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a defect, not bad input: still one line, and the staged writes were rolled back
+        print(f"kzict: ingest failed, nothing changed ({type(exc).__name__}: {_one_line(exc)})", file=sys.stderr)
         return 2
     snap_dir = args.raw / "snapshots" if args.raw else snapshots.default_dir()
     for name in added:
         print(f"added {snap_dir / name}")
-    if not added:
+    if added:
+        out = args.out or (args.raw or snapshots.default_dir().parent).parent / "clean"
+        print(loads_from("built the clean data into", out, ["wdi_indicators"]))
+    else:
         print("nothing new: every file is already a snapshot")
     return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 if __name__ == "__main__":

@@ -98,13 +98,24 @@ def tables():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the fault matrix (fault kind x dataset) recorded by tests/test_faults.py."""
-    rows = {}
+    """Print the fault matrix (fault kind x dataset) and the ingest faults recorded by tests/test_faults.py."""
+    rows, ingest = {}, {}
     for key in ("passed", "failed"):
         for rep in terminalreporter.stats.get(key, []):
             for prop, value in getattr(rep, "user_properties", []):
                 if prop == "faults":
                     rows[rep.nodeid.split("[")[-1].rstrip("]")] = value
+                if prop == "ingest_fault":
+                    ingest[value[0]] = value[1]
+    if ingest:
+        terminalreporter.section("fault injection: kzict ingest wdi")
+        for i, (kind, result) in enumerate(sorted(ingest.items()), start=1):
+            terminalreporter.write_line(f"{i:>3} {kind:<28} {'ok' if result == 'caught' else result}")
+        caught = sum(r == "caught" for r in ingest.values())
+        terminalreporter.write_line(
+            f"{caught} of {len(ingest)} ingest faults caught (refused in one line naming the file, "
+            "data/raw and data/clean byte-identical)"
+        )
     if not rows:
         return
     kinds = list(next(iter(rows.values())))

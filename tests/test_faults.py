@@ -2,7 +2,8 @@
 
 Each fault (tests/faultlib.py) mutates a copy of the raw folder and runs the build for one dataset;
 the error must name the workbook and, where the fault is in a cell, the sheet and cell (``Table1!B9``).
-The matrix (fault kind x dataset -> caught / missed / n/a) is printed at the end of the run.
+The matrix (fault kind x dataset -> caught / missed / n/a) is printed at the end of the run, with the ingest
+faults (tests/faultlib_ingest.py: bad downloads for ``kzict ingest wdi``) and their count.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sys
 import pytest
 from conftest import CLEAN, RAW
 from faultlib import decimal_comma, duplicate_key, inject, matrix_row, non_xlsx_renamed, oversized_rows
+from faultlib_ingest import INGEST_FAULTS, ingest_fault
+from test_ingest import CEL_2023, _without
 
 from kzict.errors import RawDataError
 from kzict.pipeline.run import build
@@ -54,3 +57,11 @@ def test_cli_exits_nonzero_on_a_fault(tmp_path):
         [sys.executable, "-m", "kzict.pipeline", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True
     )
     assert proc.returncode == 1 and needles[0] in proc.stderr and "left as it was" in proc.stderr
+
+
+@pytest.mark.parametrize("fault", INGEST_FAULTS, ids=lambda f: f.__name__)
+def test_ingest_faults_are_refused_and_change_nothing(fault, tmp_path, record_property):
+    """Every ingest fault: refused in one line naming the user's file; data/raw and data/clean byte-identical."""
+    result = ingest_fault(fault, _without(tmp_path, (CEL_2023,)))
+    record_property("ingest_fault", (fault.__name__, result))
+    assert result == "caught", result

@@ -13,7 +13,8 @@ from kzict.pipeline.run import snapshot_files
 from kzict.readers import snapshots
 from kzict.tables import registry
 
-SNAP = Path(__file__).resolve().parents[1] / "data" / "raw" / "snapshots"
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+SNAP = RAW / "snapshots"
 # The snapshots under the names the World Bank serves them with (see MANIFEST notes and the README).
 CEL_2023 = ("wdi-IT.CEL.SETS.P2-2023-03-01.csv", "API_IT.CEL.SETS.P2_DS2_en_csv_v2_4903391.csv")
 ICTG_XLS = ("wdi-TM.VAL.ICTG.ZS.UN-2021-03-19.xls", "API_TM.VAL.ICTG.ZS.UN_DS2_en_excel_v2_2178789.xls")
@@ -25,16 +26,21 @@ KAZ_META = (
 
 
 def _state(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    """Every file under ``folder`` (raw and clean alike, and whatever an ingest might leave beside them)."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-@pytest.fixture
-def raw(tmp_path) -> Path:
-    """A data/raw with the snapshots, minus three that the tests ingest again from download copies."""
+def _without(tmp_path: Path, removed) -> Path:
+    """A data/raw and data/clean in ``tmp_path``, the ``removed`` snapshots moved out under their download names."""
     raw = tmp_path / "raw"
-    shutil.copytree(SNAP, raw / "snapshots")
+    shutil.copytree(RAW, raw)
+    shutil.copytree(RAW.parent / "clean", tmp_path / "clean")  # the clean folder an ingest rebuilds
     rows = snapshots.read_manifest(raw / "snapshots")
-    for snap, download in (CEL_2023, ICTG_XLS, KAZ):
+    for snap, download in removed:
         shutil.move(raw / "snapshots" / snap, tmp_path / download)
         del rows[snap]
     shutil.copy(SNAP / KAZ_META[0], tmp_path / KAZ_META[1])
@@ -42,11 +48,24 @@ def raw(tmp_path) -> Path:
     return raw
 
 
+@pytest.fixture
+def raw(tmp_path) -> Path:
+    """A data/raw with the snapshots, minus two that the tests ingest again from download copies."""
+    return _without(tmp_path, (CEL_2023, ICTG_XLS))
+
+
+@pytest.fixture
+def raw_no_kaz(tmp_path) -> Path:
+    """As ``raw``, and without the Kazakhstan all-indicators file (which names the DDF subsets' codes)."""
+    return _without(tmp_path, (CEL_2023, ICTG_XLS, KAZ))
+
+
 def _download(raw: Path, name: str) -> Path:
     return raw.parent / name
 
 
-def test_zip_and_xls_downloads_become_byte_identical_snapshots(raw):
+def test_zip_and_xls_downloads_become_byte_identical_snapshots(raw_no_kaz):
+    raw = raw_no_kaz
     z = raw.parent / "API_KAZ_DS2_en_csv_v2_18751.zip"
     with zipfile.ZipFile(z, "w") as zf:
         for name in (KAZ[1], KAZ_META[1]):
@@ -79,10 +98,12 @@ def test_main_is_the_cli_entry(raw, capsys):
 
 
 def _refused(raw: Path, files: list[Path], match: str, **kw) -> None:
-    before = _state(raw / "snapshots")
+    """Refused, and data/raw and data/clean byte-identical afterwards, nothing staged left beside them."""
+    before, around = _state(raw), sorted(p.name for p in raw.parent.iterdir())
     with pytest.raises(RawDataError, match=match):
         ingest_wdi(files, raw, **kw)
-    assert _state(raw / "snapshots") == before
+    assert _state(raw) == before
+    assert sorted(p.name for p in raw.parent.iterdir()) == around
 
 
 def test_a_real_newer_release_that_withdrew_values_is_refused_unless_allowed(raw, capsys):
@@ -112,7 +133,7 @@ def test_a_file_name_naming_another_indicator_is_refused(raw):
 
 def test_a_file_name_naming_another_economy_is_refused(raw):
     f = raw.parent / "API_UZB_DS2_en_csv_v2_1.csv"
-    shutil.copy(_download(raw, KAZ[1]), f)
+    shutil.copy(SNAP / KAZ[0], f)
     _refused(raw, [f], r"names economy UZB, its rows hold, found \['KAZ'\]")
 
 

@@ -14,7 +14,8 @@ kzict export --claimreview FILE.jsonld    the public statements audit as schema.
 kzict audit [--format md|csv]             the claims audit
 kzict statements [--verdict V]            what officials and the press say, checked (--format table|csv)
 kzict build [--raw DIR] [--out DIR]       rebuild the clean tables from the raw workbooks
-kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--out DIR]   add World Bank downloads, then rebuild
+kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--allow-revisions] [--out DIR]
+                                          add World Bank downloads and rebuild, all or nothing
 
 The metadata commands (--version, list, search, describe) read only the descriptor: they never import pandas.
 --data-dir DIR (or the KZICT_DATA environment variable) reads a clean folder that `kzict build --out DIR`
@@ -122,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("files", nargs="+", type=Path, metavar="FILE", help="API_*.csv, API_*.xls or the zip")
     w.add_argument("--raw", type=Path, help="the raw folder to add to (default: the clone's data/raw)")
     w.add_argument("--allow-drops", action="store_true", help="accept a release that withdrew earlier values")
+    w.add_argument(
+        "--allow-revisions", action="store_true", help="accept a release that revised values tenfold or renamed"
+    )
     w.add_argument("--out", type=Path, help="clean folder to rebuild (default: as for build)")
     return ap
 
@@ -188,11 +192,16 @@ def _run(args: argparse.Namespace) -> int:
             print(f"kzict: {exc}", file=sys.stderr)
             return 2
     elif args.command == "validate":
+        from kzict import _store
+        from kzict.pipeline import conformance
+
         summary = kzict.verify(data_dir=args.data_dir)
+        conformance.check(_store.clean_folder(args.data_dir))  # the descriptor says what the models say
         for name in kzict.datasets(args.data_dir):
             kzict.load(name, validate=True, data_dir=args.data_dir)
         checked = f"{summary} files match their checksums" if isinstance(summary, int) else str(summary)
-        print(f"{checked}; {len(kzict.datasets(args.data_dir))} datasets pass their schemas")
+        n = len(kzict.datasets(args.data_dir))
+        print(f"{checked}; the descriptor matches the models; {n} datasets pass their schemas")
     elif args.command == "verify":
         print(kzict.verify(data_dir=args.data_dir))
     elif args.command == "export":
@@ -224,7 +233,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "ingest":
         from kzict.cli.build import ingest_wdi
 
-        return ingest_wdi(args.files, args.raw, args.allow_drops, args.out)
+        return ingest_wdi(args.files, args.raw, args.allow_drops, args.out, args.allow_revisions)
     return 0
 
 

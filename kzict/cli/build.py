@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from kzict import _paths
+from kzict._paths import loads_from
 from kzict.errors import BuildTargetError, RawDataError
 
 WHEEL_DEFAULT_OUT = "kzict-clean"
@@ -49,28 +50,14 @@ def build(raw: Path | None, out: Path | None) -> int:
     return 0
 
 
-def loads_from(what: str, out: Path, names) -> str:
-    """The success message: the folder written and the exact line that loads from it (the package's own
-    data need no ``data_dir``)."""
-    where = out.absolute()
-    first = next(iter(names), "NAME")
-    if where == Path(str(_paths.data_dir("clean"))).absolute():
-        return f"{what} {where}\nload with: kzict.load({first!r})"
-    return (
-        f"{what} {where}\nload with: kzict.load({first!r}, data_dir={str(where)!r})"
-        f"  (or KZICT_DATA={where} kzict show {first})"
-    )
-
-
-def ingest_wdi(files: list[Path], raw: Path | None, allow_drops: bool, out: Path | None) -> int:
+def ingest_wdi(files: list[Path], raw: Path | None, allow_drops: bool, out: Path | None, allow_revisions=False) -> int:
+    """Add the files and rebuild, all or nothing: the build runs before ``data/raw`` changes (kzict.ingest)."""
     from kzict import ingest
 
     if raw is None and installed():
         raise BuildTargetError(
             "the installed package's raw data are read-only: copy them and give --raw DIR (and --out DIR)"
         )
-    argv = [str(f) for f in files] + (["--raw", str(raw)] if raw else []) + (["--allow-drops"] if allow_drops else [])
-    status = ingest.main(argv)
-    if status != 0:
-        return status
-    return build(raw, out)
+    argv = [str(f) for f in files] + (["--raw", str(raw)] if raw else []) + ["--out", str(_out(out))]
+    argv += (["--allow-drops"] if allow_drops else []) + (["--allow-revisions"] if allow_revisions else [])
+    return ingest.main(argv)

@@ -50,6 +50,10 @@ def load(path: Path, datasets: set[str] | None = None) -> list[dict]:
         for f in ("reason", "evidence"):
             if not str(yamlfile.require(path, rec[f], str, f"{where}: {f}")).strip():
                 raise RawDataError(path, f"{where}: {f} must not be empty")
+            # Prose may run over lines in YAML: its line breaks are folded, as the summary folds them.
+            yamlfile.plain_text(path, " ".join(rec[f].split()), f"{where}: {f}")
+        for f in ("id", "field"):
+            yamlfile.plain_text(path, rec[f], f"{where}: {f}")
         rows = yamlfile.require(path, rec["rows"], list, f"{where}: rows")
         if not rows:
             raise RawDataError(path, f"{where}: rows must name at least one row")
@@ -68,6 +72,7 @@ def _check_row(path: Path, where: str, row) -> None:
     for name, value in values.items():
         yamlfile.require(path, value, SCALAR, f"{where}: {name}")
         yamlfile.finite(path, value, f"{where}: {name}")
+        yamlfile.plain_text(path, value, f"{where}: {name}")
         if ROW_SEP.strip() in str(value) or PAIR_SEP.strip() in str(value):
             raise RawDataError(path, f"{where}: {name} may not contain '|' or ';'", found=value)
 

@@ -26,7 +26,6 @@ import secrets
 import shutil
 import stat
 import sys
-import time
 from pathlib import Path
 from typing import cast
 
@@ -82,8 +81,16 @@ def raw_inputs(raw_dir: Path) -> list[dict]:
     return [{"path": p.relative_to(raw_dir).as_posix(), "hash": f"sha256:{sha256(p)}"} for p in paths]
 
 
-def write(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path, raw_dir: Path) -> None:
-    """Write the clean folder: CSVs, the descriptor (with each file's digest), the checksum manifest."""
+def write(
+    tables: dict[str, pd.DataFrame],
+    corrections: pd.DataFrame,
+    out_dir: Path,
+    raw_dir: Path,
+    inputs: list[dict] | None = None,
+) -> None:
+    """Write the clean folder: CSVs, the descriptor (with each file's digest), the checksum manifest.
+
+    ``inputs``: the raw inputs' digests as the build hashed them before reading (default: hashed now)."""
     from kzict.pipeline.descriptor import descriptor
 
     files = {f"{name}.csv": df for name, df in tables.items()}
@@ -97,7 +104,7 @@ def write(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: P
     for res in desc["resources"]:
         res["hash"], res["bytes"] = f"sha256:{digests[res['path']][0]}", digests[res["path"]][1]
     lines = {f: f"{digests[f][0]}  {f}\n" for f in files}
-    desc["kzict:raw_inputs"] = raw_inputs(raw_dir)
+    desc["kzict:raw_inputs"] = raw_inputs(raw_dir) if inputs is None else inputs
     desc["kzict:checksums"] = f"sha256:{_store.checksums_digest(lines.values())}"
     text = (json.dumps(desc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     _put(out_dir / _store.DESCRIPTOR, text)
@@ -198,28 +205,11 @@ def check_target(out_dir: Path, raw_dir: Path) -> None:
         )
 
 
-@contextlib.contextmanager
 def _locked(parent: Path):
-    """An exclusive lock on the target's parent folder: two builds of one folder never race."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock, the swap still never deletes what it did not write
-        yield
-        return
-    fd = os.open(parent, os.O_RDONLY)
-    try:
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise BuildTargetError(f"another build of {parent} has held it for {LOCK_TIMEOUT:g} s") from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+    """An exclusive lock on the target's parent folder: two builds of one folder never race (kzict.pipeline.lock)."""
+    from kzict.pipeline.lock import locked
+
+    return locked(parent, exclusive=True, timeout=LOCK_TIMEOUT)
 
 
 def _remove(path: Path) -> None:
@@ -278,8 +268,18 @@ def _swap(staging: Path, out: Path) -> None:
     _checkpoint("swapped")
 
 
-def publish(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir: Path, raw_dir: Path) -> None:
-    """Write ``out_dir`` from validated frames, all at once or not at all."""
+def publish(
+    tables: dict[str, pd.DataFrame],
+    corrections: pd.DataFrame,
+    out_dir: Path,
+    raw_dir: Path,
+    inputs: list[dict] | None = None,
+) -> None:
+    """Write ``out_dir`` from validated frames, all at once or not at all.
+
+    ``inputs``: the raw inputs' digests hashed before the frames were read; a raw folder that no longer
+    matches them (edited while the build read it) is refused, so the descriptor vouches only for what was read.
+    """
     out, raw = Path(out_dir), Path(raw_dir)
     check_target(out, raw)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -288,13 +288,17 @@ def publish(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame, out_dir:
         for path in _leftovers(out):
             _remove(path)
         check_target(out, raw)  # again, under the lock
+        if inputs is not None and raw_inputs(raw) != inputs:
+            from kzict.errors import RawDataError
+
+            raise RawDataError(raw, "changed while the build read it; nothing was written, run the build again")
         staging = out.with_name(f".{out.name}-build-{secrets.token_hex(4)}")
         try:
             os.mkdir(staging)
             if out.is_dir():
                 os.chmod(staging, stat.S_IMODE(out.stat().st_mode))
             _checkpoint("staging")
-            write(tables, corrections, staging, raw)
+            write(tables, corrections, staging, raw, inputs)
             read_back(staging, tables, corrections, raw)
             fd = os.open(staging, os.O_RDONLY)
             os.fsync(fd)

@@ -19,7 +19,8 @@ import pandas as pd
 from kzict import _paths
 from kzict.errors import RawDataError
 from kzict.pipeline import corrections as corr
-from kzict.pipeline.publish import check_target, publish
+from kzict.pipeline.lock import locked
+from kzict.pipeline.publish import check_target, publish, raw_inputs
 from kzict.pipeline.validate import check_foreign_keys, check_keys, validate, validate_derived
 from kzict.readers import snapshots
 from kzict.readers.parse import Workbooks
@@ -114,8 +115,10 @@ def build(raw_dir: Path | None = None, out_dir: Path | None = None) -> list[str]
     raw = Path(RAW_DIR if raw_dir is None else raw_dir)
     out = Path(CLEAN_DIR if out_dir is None else out_dir)
     check_target(out, raw)  # before the work of processing
-    tables, corrections = process(raw)
-    publish(tables, corrections, out, raw)
+    with locked(raw, exclusive=False):  # no ingest changes the raw folder while it is read
+        inputs = raw_inputs(raw)  # hashed before reading: the descriptor records what was read
+        tables, corrections = process(raw)
+        publish(tables, corrections, out, raw, inputs)
     return list(tables)
 
 

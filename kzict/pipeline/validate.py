@@ -31,6 +31,8 @@ def validate(ds: Dataset, df: pd.DataFrame, raw_dir: Path) -> pd.DataFrame:
     try:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
+        if exc.failure_cases.empty:  # pandera names no case: still one line naming the workbook
+            raise RawDataError(raw_dir / raw.workbook, f"{ds.name}: {' '.join(str(exc).split())[:300]}") from None
         fc = exc.failure_cases.iloc[0]
         found = fc["failure_case"]
         column = fc["column"] if isinstance(fc["column"], str) and fc["column"] in df.columns else None
@@ -59,11 +61,17 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
     """A derived or snapshot table has no raw cells: a failure names the dataset, row, column and locator."""
     import pandera.errors as pe
 
-    for column, row, problem in _beyond_schema(ds, df):
-        raise RawDataError(path, f"derived dataset {ds.name!r}, row {row}, column {column!r}: {problem}")
+    for column, row, problem in [*_public_text(ds, df), *_beyond_schema(ds, df)]:
+        at = f" (at {df.loc[row, 'locator']})" if "locator" in df.columns and pd.notna(df.loc[row, "locator"]) else ""
+        kind = "snapshot" if ds.snapshots is not None else "derived"
+        raise RawDataError(
+            path, f"{kind} dataset {ds.name!r}, row {row}, column {column!r}: {problem}{at}", found=df.loc[row, column]
+        )
     try:
         out = ds.model.validate(df, lazy=True)
     except pe.SchemaErrors as exc:
+        if exc.failure_cases.empty:
+            raise RawDataError(path, f"dataset {ds.name!r}: {' '.join(str(exc).split())[:300]}") from None
         fc = exc.failure_cases.iloc[0]
         row = fc["index"]
         located = "locator" in df.columns and pd.notna(row) and row in df.index and pd.notna(df.loc[row, "locator"])
@@ -78,7 +86,27 @@ def validate_derived(ds: Dataset, df: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
-PLAUSIBLE = {"%": (0.0, 100.0)}  # unit -> range of a value whose unit is named in another column
+INF = float("inf")
+# Unit -> the range its definition allows, for a unit named in the schema or in another column (first match wins).
+# A percentage OF something is a share; a rate per 100 people is bounded at ten per person, beyond any economy's
+# record (mobile subscriptions peak near 350); counts, amounts of money, ranks and durations are never negative.
+PLAUSIBLE: list[tuple[str, tuple[float, float]]] = [
+    (r"%( of .+| coverage)?", (0.0, 100.0)),
+    (r"(.+ )?per 100 .+", (0.0, 1000.0)),
+    (r"per (1 )?million .+", (0.0, INF)),
+    (r"index \(?0-1\)?", (0.0, 1.0)),
+    (r"score 1-7", (1.0, 7.0)),
+    (r"rank", (1.0, INF)),
+    (r"(current US\$|USD mn.*|KZT bn.*|USD bn.*)", (0.0, INF)),
+    (r"(subscriptions|articles|applications|persons|employees|questions|minutes|years|countries|economies)", (0, INF)),
+]
+
+
+def plausible(unit: str) -> tuple[float, float] | None:
+    """The range a value of ``unit`` must lie in, or None for a unit with no definitional bound (a growth rate)."""
+    import re
+
+    return next((rng for pattern, rng in PLAUSIBLE if re.fullmatch(pattern, unit)), None)
 
 
 def _beyond_schema(ds: Dataset, df: pd.DataFrame):
@@ -102,11 +130,43 @@ def _beyond_schema(ds: Dataset, df: pd.DataFrame):
         for row in df.index[bad.to_numpy()][:1]:
             yield column, row, "expected a finite number (inf and nan are not data)"
         unit = (col.metadata or {}).get("unit", "")
-        if unit.startswith("see `") and unit[5:-1] in df.columns:
-            for name, (lo, hi) in PLAUSIBLE.items():
-                out = (df[unit[5:-1]] == name) & values.notna() & ~values.between(lo, hi)
-                for row in df.index[out.to_numpy()][:1]:
-                    yield column, row, f"expected a value from {lo:g} to {hi:g} for the unit {name!r}"
+        units = df[unit[5:-1]] if unit.startswith("see `") and unit[5:-1] in df.columns else None
+        # A dataset may declare, per value of one of its columns, the range its definition allows instead
+        # (Config.metadata["plausible"] = {column: {value: (lo, hi)}}): a BoP residual share can be negative.
+        declared = [(c, v, r) for c, ranges in ds.meta.get("plausible", {}).items() for v, r in ranges.items()]
+        declared = declared if units is not None else []
+        exempt = pd.Series(False, index=df.index)
+        for c, v, (lo, hi) in declared:
+            rows = df[c] == v
+            exempt |= rows
+            for row in df.index[(rows & values.notna() & ~values.between(lo, hi)).to_numpy()][:1]:
+                yield column, row, f"expected a value from {lo:g} to {hi:g} for {c} {v}"
+        for name in units.dropna().unique() if units is not None else [unit]:
+            rng = plausible(str(name))
+            if rng is None:
+                continue
+            lo, hi = rng
+            out = ~exempt & values.notna() & ~values.between(lo, hi) & (units == name if units is not None else True)
+            for row in df.index[out.to_numpy()][:1]:
+                yield column, row, f"expected a value from {lo:g} to {hi:g} for the unit {name!r}"
+
+
+def _public_text(ds: Dataset, df: pd.DataFrame):
+    """(column, row, problem) for text read from public files that breaks the raw-cell rules
+    (kzict.readers.guard.text_value): a control character or NUL, a leading = + - @ a spreadsheet would run."""
+    from kzict.readers.guard import text_value
+
+    if ds.snapshots is None:
+        return
+    for column in df.columns:
+        if pd.api.types.is_numeric_dtype(df[column].dtype) or pd.api.types.is_bool_dtype(df[column].dtype):
+            continue
+        for text in df[column].dropna().astype(str).unique():
+            try:
+                text_value(text)
+            except ValueError as exc:
+                yield column, df.index[(df[column].astype(str) == text).to_numpy()][0], str(exc)
+                return
 
 
 def in_order(ds: Dataset, df: pd.DataFrame) -> pd.DataFrame:

@@ -49,6 +49,10 @@ def _preamble_release(path: Path, lines: list[str]) -> str:
     release = rows[2][1] if len(rows[2]) > 1 else ""
     if not _DATE.match(release):
         raise RawDataError(path, "line 3: Last Updated Date is not YYYY-MM-DD", found=release)
+    try:
+        date.fromisoformat(release)
+    except ValueError:
+        raise RawDataError(path, "line 3: Last Updated Date is not a real date", found=release) from None
     return release
 
 
@@ -118,9 +122,11 @@ def read_bulk_csv(
     numbers = None
     if codes is None and economies is None:
         body = "\n".join(lines[4:])
+        _check_widths(path, lines[4], lines[5:], range(6, len(lines) + 1))
     else:
         kept, numbers = _wanted(lines[5:], codes, economies)
         body = "\n".join([lines[4], *kept])
+        _check_widths(path, lines[4], kept, numbers)
     wide = pd.read_csv(io.StringIO(body), dtype={c: "string" for c in HEADER})
     # the same cells as text: how many decimals the file writes each value with
     texts = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
@@ -143,6 +149,14 @@ def read_bulk_csv(
     if non_numeric:
         raise RawDataError(path, "expected numbers", column=non_numeric[0])
     return release, _melt(wide, first_line=6, lines=numbers, texts=texts[years].to_numpy())
+
+
+def _check_widths(path: Path, header: str, body: list[str], numbers) -> None:
+    """Every data line has as many fields as the header (a ragged line would shift its values)."""
+    width = len(next(csv.reader([header])))
+    for n, (line, row) in enumerate(zip(body, csv.reader(body))):
+        if line.strip() and len(row) != width:
+            raise RawDataError(path, f"line {numbers[n]} has {len(row)} fields, the header on line 5 has {width}")
 
 
 def read_bulk_xls(path: Path) -> tuple[str, pd.DataFrame]:
@@ -235,7 +249,15 @@ def read_indicator_metadata(path: Path) -> pd.DataFrame:
 def _read_metadata(path: Path, need: set[str]) -> pd.DataFrame:
     """A metadata companion of a WDI download, refused unless it has the ``need``ed columns."""
     path = Path(path)
-    df = pd.read_csv(io.StringIO(path.read_bytes().decode("utf-8-sig")), dtype="string")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RawDataError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    rows = list(csv.reader(io.StringIO(text)))
+    for n, row in enumerate(rows[1:], start=2):
+        if row and len(row) != len(rows[0]):
+            raise RawDataError(path, f"line {n} has {len(row)} fields, the header {len(rows[0])}")
+    df = pd.read_csv(io.StringIO(text), dtype="string")
     if not need <= set(df.columns):
         raise RawDataError(path, f"expected the columns {', '.join(sorted(need))}", found=list(df.columns))
     return df.drop(columns=[c for c in df.columns if c.startswith("Unnamed:")])

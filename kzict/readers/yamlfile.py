@@ -17,6 +17,10 @@ from kzict.errors import RawDataError
 
 MAX_BYTES = 1_000_000
 MAX_ALIASES = 500  # claims.yaml reuses its references by alias; nothing needs more
+# The document as expanded (every alias written out), in nodes and characters: a few aliases of aliases
+# can stand for a billion leaves (a "billion laughs"), which the alias count alone does not see.
+MAX_EXPANDED_NODES = 200_000
+MAX_EXPANDED_CHARS = 10 * MAX_BYTES
 
 
 class _Loader(yaml.SafeLoader):
@@ -34,6 +38,32 @@ class _Loader(yaml.SafeLoader):
             if self.aliases > MAX_ALIASES:
                 raise yaml.composer.ComposerError(None, None, f"more than {MAX_ALIASES} aliases", event.start_mark)
         return super().compose_node(parent, index)
+
+    def compose_document(self):  # type: ignore[no-untyped-def]
+        node = super().compose_document()
+        nodes, chars = _expanded(node, {})
+        if nodes > MAX_EXPANDED_NODES or chars > MAX_EXPANDED_CHARS:
+            raise yaml.composer.ComposerError(
+                None, None, f"expands to {nodes:,} nodes and {chars:,} characters, over the caps", node.start_mark
+            )
+        return node
+
+
+def _expanded(node, seen: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(nodes, characters) of ``node`` with every alias written out, each shared node counted once per use.
+
+    Memoised by node: the cost is that of the document as written, not as expanded."""
+    if id(node) in seen:
+        return seen[id(node)]
+    seen[id(node)] = (1, 0)  # a recursive alias counts once, not forever
+    if isinstance(node, yaml.ScalarNode):
+        size = (1, len(node.value))
+    else:
+        items = node.value if isinstance(node, yaml.SequenceNode) else [x for pair in node.value for x in pair]
+        parts = [_expanded(child, seen) for child in items]
+        size = (1 + sum(p[0] for p in parts), sum(p[1] for p in parts))
+    seen[id(node)] = size
+    return size
 
 
 def load(path: Path, aliases: bool = False) -> Any:
@@ -55,6 +85,8 @@ def load(path: Path, aliases: bool = False) -> Any:
         return loader.get_single_data()
     except yaml.YAMLError as exc:
         raise RawDataError(path, f"cannot be read as YAML ({' '.join(str(exc).split())})") from None
+    except RecursionError:  # nesting deeper than the parser's stack: no hand-written file nests like that
+        raise RawDataError(path, "cannot be read as YAML (nested too deeply)") from None
     finally:
         loader.dispose()
 
@@ -73,6 +105,24 @@ def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 def finite(path: Path, value: Any, key: str) -> Any:
     """``value`` unless it is a non-finite number (``.nan``, ``.inf``), which no record may hold."""
-    if isinstance(value, float) and not math.isfinite(value):
+    number = value
+    if isinstance(value, str):  # "1e400" is a number too, once a column's parser reads it
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+    if isinstance(number, float) and not math.isfinite(number):
         raise RawDataError(path, f"{key}: non-finite number refused", found=value)
+    return value
+
+
+def plain_text(path: Path, value: Any, key: str) -> Any:
+    """``value`` unless it is text a spreadsheet would run or hide (the raw-cell rules of kzict.readers.guard)."""
+    from kzict.readers.guard import text_value
+
+    if isinstance(value, str):
+        try:
+            text_value(value)
+        except ValueError as exc:
+            raise RawDataError(path, f"{key}: {exc}", found=value) from None
     return value

@@ -27,6 +27,8 @@ from kzict.site.charts import match, read_charts
 from kzict.site.tables import PREVIEW_OVER, PREVIEW_ROWS, rows_script
 
 WORKBOOK = "downloads/kzict.xlsx"
+# attr_list stays for the pages' own Markdown: data text reaches them through kzict.site.safe only.
+MARKDOWN_EXTENSIONS: list = ["admonition", "attr_list", "tables", {"toc": {"permalink": True}}, "pymdownx.superfences"]
 
 
 def release_date(changelog: Path) -> datetime:
@@ -124,13 +126,7 @@ def write_project(
             "features": ["content.code.copy", "navigation.top", "navigation.sections"],
         },
         "plugins": ["search", "offline"],  # offline: search works from file:// too
-        "markdown_extensions": [
-            "admonition",
-            "attr_list",
-            "tables",
-            {"toc": {"permalink": True}},
-            "pymdownx.superfences",
-        ],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
         # The offline plugin would load this shim from a CDN; a vendored copy keeps the site offline.
         "extra": {"polyfills": ["assets/iframe-worker-shim.js"]},
         "extra_css": ["assets/kzict.css", "assets/statements.css"],

@@ -13,6 +13,8 @@ from html import escape
 import pandas as pd
 
 import kzict
+from kzict import citation
+from kzict.site import safe
 from kzict.site.charts import Chart
 from kzict.site.tables import LEAD, PREVIEW_OVER, PREVIEW_ROWS, data_table, for_reading, holdings, html_table
 
@@ -48,23 +50,21 @@ def _img(chart: Chart, prefix: str) -> str:
 
 def _counts(series: pd.Series) -> str:
     counts = Counter(series.fillna("NA").astype(str))
-    return ", ".join(f"**{n}** {status.replace('_', ' ')}" for status, n in counts.most_common())
+    return ", ".join(f"**{n}** {safe.text(status.replace('_', ' '))}" for status, n in counts.most_common())
 
 
 def _licences(site: Site, name: str | None = None) -> str:
     lic = (site.resource(name).get("licenses") if name else None) or site.package.get("licenses", [])
-    return "; ".join(
-        f"[{escape(x.get('title') or x['name'])}]({x['path']})" if x.get("path") else x["name"] for x in lic
-    )
+    return "; ".join(safe.link(x.get("title") or x["name"], x.get("path")) for x in lic)
 
 
 def home(site: Site) -> str:
     pkg = site.package
     audit = kzict.audit()
     lines = [
-        f"# {pkg.get('title', 'kzict')}",
+        f"# {safe.text(pkg.get('title', 'kzict'))}",
         "",
-        f"{pkg.get('description', '')} Every value names its original source (`source_id`, a row of "
+        f"{safe.text(pkg.get('description', ''))} Every value names its original source (`source_id`, a row of "
         "[sources](datasets/sources.md)) and where it was printed (`locator`). Departures from the print are "
         "[corrections](corrections.md), recorded rather than silently fixed; the thesis's own arithmetic is "
         "[audited](audit.md).",
@@ -93,14 +93,16 @@ def home(site: Site) -> str:
     card = HOME_SCORECARD if HOME_SCORECARD in site.frames else next(iter(site.scorecards), None)
     if card:
         df = site.frames[card]
-        lines += [f"## {site.books[card].title}", "", _counts(df["status"]) + ".", ""] if "status" in df else []
+        lines += (
+            [f"## {safe.text(site.books[card].title)}", "", _counts(df["status"]) + ".", ""] if "status" in df else []
+        )
         lines += [_img(c, "") for c in site.charts[card]] + [""]
         lines += [f"Every target with its basis: [the scorecard](scorecard.md) · [the table](datasets/{card}.md).", ""]
     key = [c for n in site.frames if site.books[n].printed_in in OUTCOME_SOURCES and n != card for c in site.charts[n]]
     if key:
         lines += ["## Key charts", ""] + [_img(c, "") for c in dict.fromkeys(key)] + [""]
     lines += ["## Datasets", "", dataset_index(site, prefix="datasets/"), "", "## Cite kzict", ""]
-    lines += ["```bibtex", kzict.cite(style="bibtex"), "```", ""]
+    lines += [safe.code_block(kzict.cite(style="bibtex"), "bibtex"), ""]
     return "\n".join(lines)
 
 
@@ -108,7 +110,9 @@ def dataset_index(site: Site, prefix: str) -> str:
     rows = ["| dataset | what | rows | printed in |", "|---|---|---|---|"]
     for name in site.frames:
         book = site.books[name]
-        rows.append(f"| [`{name}`]({prefix}{name}.md) | {escape(book.title)} | {book.rows} | {escape(book.locator)} |")
+        rows.append(
+            f"| [`{name}`]({prefix}{name}.md) | {safe.text(book.title)} | {book.rows} | {safe.text(book.locator)} |"
+        )
     return "\n".join(rows)
 
 
@@ -125,15 +129,16 @@ def reading_order(site: Site, name: str) -> pd.DataFrame:
 def dataset(site: Site, name: str) -> str:
     book, df = site.books[name], reading_order(site, name)
     lines = [
-        f"# {escape(book.title)}",
+        f"# {safe.text(book.title)}",
         "",
-        f"`{name}` · key `{', '.join(book.key)}` · printed in `{book.printed_in}`, {escape(book.locator)}",
+        f"`{name}` · key {safe.text(', '.join(book.key))} · printed in {safe.text(book.printed_in)}, "
+        f"{safe.text(book.locator)}",
         "",
-        escape(book.description),
+        safe.text(book.description),
         "",
     ]
     if book.note:
-        lines += ['!!! note "Note"', "", f"    {escape(book.note)}", ""]
+        lines += ['!!! note "Note"', "", f"    {safe.text(book.note)}", ""]
     lines += ["```python", f'kzict.load("{name}")', "```", ""]
     if site.charts[name]:
         lines += ["## Charts", ""] + [_img(c, "../") for c in site.charts[name]] + [""]
@@ -147,9 +152,10 @@ def dataset(site: Site, name: str) -> str:
         lines += ["## What it holds", "", holdings(site.resource(name)["kzict:content"]), ""]
     lines += ["## Codebook", "", html_table(book.table()[["column", "type", "unit", "description"]]), ""]
     lines += ["## Sources", ""]
-    cites = kzict.cite(name, style="text")
-    lines += [f"- {escape(c)}" for c in cites.splitlines() if c] + [""]
-    lines += ["BibTeX:", "", "```bibtex", kzict.cite(name, style="bibtex"), "```", ""]
+    rows = citation.sources()
+    cited = [rows[i] for i in citation.source_ids(name) if i in rows] if name != "sources" else list(rows.values())
+    lines += [f"- {safe.text(r['citation'])} {safe.link(r['url'], r['url']) if r['url'] else ''}" for r in cited]
+    lines += ["", "BibTeX:", "", safe.code_block(kzict.cite(name, style="bibtex"), "bibtex"), ""]
     fixes = kzict.corrections()
     fixes = fixes[fixes["dataset"] == name]
     lines += ["## Corrections", ""]
@@ -175,7 +181,7 @@ def audit() -> str:
     cols = ["status", "explanation", "claim", "printed", "recomputed", "claim_id", "locator"]  # verdict and why first
     for chapter, part in df.groupby("chapter", sort=True):
         part = part.sort_values("status", key=lambda s: s.map(order).fillna(3), kind="stable")
-        lines += [f"## Chapter {chapter}", "", _counts(part["status"]) + ".", ""]
+        lines += [f"## Chapter {safe.text(chapter)}", "", _counts(part["status"]) + ".", ""]
         lines += ['<div class="kzict-scroll">', html_table(part[cols]), "</div>", ""]
     return "\n".join(lines)
 
@@ -192,11 +198,11 @@ def corrections(site: Site) -> str:
     ]
     for name, part in df.groupby("dataset", sort=False):
         title = site.books[name].title if name in site.books else name
-        lines += [f"## [{escape(title)}](datasets/{name}.md)", ""]
+        lines += [f"## [{safe.text(title)}](datasets/{name}.md)", ""]
         for reason, rows in part.groupby("reason", sort=False):
-            lines += [f"**Why.** {escape(reason)}", ""]
+            lines += [f"**Why.** {safe.text(reason)}", ""]
             for evidence in rows["evidence"].dropna().unique():
-                lines += [f"**Evidence.** {escape(evidence)}", ""]
+                lines += [f"**Evidence.** {safe.text(evidence)}", ""]
             lines += [html_table(rows[["correction_id", "key", "field", "printed", "used"]]), ""]
     return "\n".join(lines)
 
@@ -211,7 +217,7 @@ def scorecard(site: Site) -> str:
     ]
     for name in site.scorecards:
         df, book = site.frames[name], site.books[name]
-        lines += [f"## {escape(book.title)}", "", escape(book.description), ""]
+        lines += [f"## {safe.text(book.title)}", "", safe.text(book.description), ""]
         if "status" in df:
             lines += [_counts(df["status"]) + ".", ""]
         lines += [_img(c, "") for c in site.charts[name]] + [""]
@@ -236,7 +242,7 @@ def downloads(site: Site, workbook: str | None) -> str:
     ]
     for name in site.frames:
         lines.append(
-            f"| [{escape(site.books[name].title)}](datasets/{name}.md) | "
+            f"| [{safe.text(site.books[name].title)}](datasets/{name}.md) | "
             f"[{name}.csv](downloads/{name}.csv) | {len(site.frames[name])} |"
         )
     lines.append(f"| Corrections | [corrections.csv](downloads/corrections.csv) | {len(kzict.corrections())} |")

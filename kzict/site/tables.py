@@ -7,6 +7,8 @@ from html import escape
 
 import pandas as pd
 
+from kzict.site.safe import text
+
 PROVENANCE = ("snapshot", "source_id", "locator")  # where a row comes from: read last, so drawn last
 # a long table's value and release and a scorecard's verdict: drawn right after the key
 LEAD = ("value", "release", "status")
@@ -17,7 +19,7 @@ PREVIEW_ROWS = 50
 def cell(value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return '<span class="kzict-na">NA</span>'
-    return escape(str(value))
+    return text(value)
 
 
 def for_reading(df: pd.DataFrame, lead=()) -> pd.DataFrame:
@@ -31,7 +33,7 @@ def for_reading(df: pd.DataFrame, lead=()) -> pd.DataFrame:
 def html_table(df: pd.DataFrame) -> str:
     """A plain HTML table (one line per row, so Markdown leaves it alone; no class, so the theme styles it).
     Cells are separated by a space, so that the site's search index does not run them together."""
-    head = " ".join(f"<th>{escape(str(c))}</th>" for c in df.columns)
+    head = " ".join(f"<th>{text(c)}</th>" for c in df.columns)
     rows = [
         "<tr>" + " ".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
         for row in df.astype(object).itertuples(index=False)

@@ -3,7 +3,7 @@
 A module ``kzict/tables/<name>.py`` defines one pandera ``DataFrameModel``
 whose ``Config`` names the dataset and carries its title, description, key
 (``unique``) and metadata (only the keys of ``METADATA_KEYS``: ``order`` in the
-catalogue, ``locator``, ``note``, ``printed_in``, ``rows``, ``licence``), and a
+catalogue, ``locator``, ``note``, ``printed_in``, ``rows``, ``licence``, ``plausible``), and a
 ``process`` function. A module declares its inputs, one kind or several:
 
 - ``RAW = raw_input(...)``: a sheet of a raw workbook, handed over as ``raw``;
@@ -63,7 +63,8 @@ def snapshot_input(pattern: str) -> Snapshots:
 
 
 # What ``Config.metadata`` may hold; anything else (``license`` for ``licence``) is refused by ``registry()``.
-METADATA_KEYS = frozenset({"order", "locator", "note", "printed_in", "rows", "licence"})
+# plausible: {column: {value: (low, high)}}, ranges that replace a unit's own (kzict.pipeline.validate)
+METADATA_KEYS = frozenset({"order", "locator", "note", "printed_in", "rows", "licence", "plausible"})
 
 
 @dataclass(frozen=True)

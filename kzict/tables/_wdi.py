@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -60,6 +61,33 @@ INDICATORS: dict[str, str] = {
     "IP.JRN.ARTC.SC": "articles",
     "IP.PAT.RESD": "applications",
 }
+
+# Ranges that replace the unit's (kzict.pipeline.validate.PLAUSIBLE) for these indicators: "Communications,
+# computer, etc." is what is left of services after transport, travel, insurance and finance, a residual
+# the World Bank publishes below zero (Kazakhstan's imports share, -4.97 %), never past the whole.
+PLAUSIBLE = {"indicator_code": {"BX.GSR.CMCP.ZS": (-100.0, 100.0), "BM.GSR.CMCP.ZS": (-100.0, 100.0)}}
+
+# A value that moves by REVISION_FACTOR or more between releases is a revision kzict makes visible (and
+# `kzict ingest wdi` refuses unless --allow-revisions), among values of at least SCALE_FLOOR of the
+# indicator's largest: early values near zero are revised by large factors in earnest (0.0007 -> 0.017).
+REVISION_FACTOR = 10.0
+REVISION = pa.Field(
+    nullable=True,
+    description="Where this release moved the previous release's value tenfold or more, or changed its sign: "
+    "from the previous value and its file, to this one, and the factor (`kzict ingest wdi` accepts such a "
+    "release only with --allow-revisions); NA elsewhere.",
+    metadata={"unit": "text"},
+)
+SCALE_FLOOR = 0.01
+
+
+def moved(old: np.ndarray, new: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Where ``new`` differs from ``old`` by ``REVISION_FACTOR`` or more, or in sign (NaN never moves)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.maximum(np.abs(old), np.abs(new)) / np.minimum(np.abs(old), np.abs(new))
+        big = np.maximum(np.abs(old), np.abs(new)) >= SCALE_FLOOR * scale
+        return big & (((ratio >= REVISION_FACTOR) & (old != 0) & (new != 0)) | ((old * new) < 0))
+
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 NEIGHBOURS = ("RUS", "BLR", "AZE", "ARM", "GEO", "UKR", "TUR")
@@ -182,7 +210,23 @@ def vintages(files: dict[str, SnapshotFile]) -> pd.DataFrame:
 
     ``release`` is the file's Last Updated Date (NA for the DDF subsets, which do not state it).
     """
-    return _vintages(tuple(files[n] for n in sorted(files))).copy()
+    return _revisions(_vintages(tuple(files[n] for n in sorted(files))).copy())
+
+
+def _revisions(v: pd.DataFrame) -> pd.DataFrame:
+    """``v`` with ``revision``: where a value moved tenfold (or changed sign) against the previous release's
+    value of the same indicator, economy and year, by how much and from which file; NA elsewhere."""
+    day = pd.to_datetime(v["release"], format="%Y-%m-%d")
+    order = v.assign(_day=day).sort_values(["indicator_code", "iso3", "year", "_day", "snapshot"], na_position="first")
+    groups = order.groupby(["indicator_code", "iso3", "year"], sort=False)
+    prev, prev_file = groups["value"].shift(1), groups["snapshot"].shift(1)
+    scale = order.groupby("indicator_code")["value"].transform(lambda s: s.abs().max())
+    hit = moved(prev.to_numpy("float64"), order["value"].to_numpy("float64"), scale.to_numpy("float64"))
+    note = pd.Series(pd.NA, index=order.index, dtype="object")
+    for i in order.index[hit]:
+        value = order.loc[i, "value"]
+        note[i] = f"from {prev[i]:g} in {prev_file[i]} to {value:g} (x{value / prev[i]:.3g})"
+    return v.assign(revision=note.reindex(v.index).astype("str"))
 
 
 def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
@@ -196,7 +240,9 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     """
     v = vintages(files)
     v = v[~v["snapshot"].isin(list(VINTAGES_ONLY))]
-    v = v.sort_values(["release", "snapshot"], na_position="first", kind="stable")
+    # Newest wins by date (a release is a checked real date; a subset without one counts as the oldest).
+    day = pd.to_datetime(v["release"], format="%Y-%m-%d", errors="raise")
+    v = v.assign(_day=day).sort_values(["_day", "snapshot"], na_position="first", kind="stable").drop(columns="_day")
     named = v[v["release"].notna()]
     country = dict(zip(named["iso3"], named["country"]))
     indicator = dict(zip(named["indicator_code"], named["indicator"]))

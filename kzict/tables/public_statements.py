@@ -72,7 +72,8 @@ class PublicStatements(pa.DataFrameModel):
         ge=0,
         description="Allowed difference, in the claim's unit: half a unit of the value's last printed digit plus "
         "1 % of it (kzict.tolerance); 0 for ranks.",
-        metadata={"unit": "see `kind`"},
+        # a difference, not a level: the unit's range (a rank is at least 1) does not apply to it
+        metadata={"unit": "the claim's unit (see `kind` and the README's kinds table)"},
     )
     definition: Series[str] = _text(
         "The statement's definition against the series': same | narrower | broader | different.",

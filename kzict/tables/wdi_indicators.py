@@ -49,6 +49,7 @@ class WdiIndicators(_wdi.WdiValues):
             "their `release` is NA and they count as the oldest. The 2017 secure-server file is an older series of "
             "the same code on another scale and is kept in `wdi_vintages` only. " + _wdi.DROPPED_NOTE,
             "licence": "world-bank-cc-by-4.0",
+            "plausible": _wdi.PLAUSIBLE,
         }
 
 

@@ -18,6 +18,7 @@ COUNTRY, INDICATOR = _wdi.names(
 class WdiVintages(_wdi.WdiValues):
     country: Series[str] = COUNTRY
     indicator: Series[str] = INDICATOR
+    revision: Series[str] = _wdi.REVISION
 
     class Config(Strict):
         name = "wdi_vintages"
@@ -38,6 +39,7 @@ class WdiVintages(_wdi.WdiValues):
             "current one of the same code: compare its values within that file only. `decimals` is the precision "
             "each file prints the indicator at. " + _wdi.DROPPED_NOTE,
             "licence": "world-bank-cc-by-4.0",
+            "plausible": _wdi.PLAUSIBLE,
         }
 
 
