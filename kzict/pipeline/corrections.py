@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from kzict.errors import RawDataError
-from kzict.readers import yamlfile
 
 FIELDS = ("id", "dataset", "field", "rows", "reason", "evidence")
 ROW_FIELDS = ("key", "printed", "used")
@@ -24,6 +23,8 @@ SCALAR = (str, int, float)
 
 def load(path: Path, datasets: set[str] | None = None) -> list[dict]:
     """The records of ``path``, each checked; ``datasets`` are the names a record may use (default: the registry)."""
+    from kzict.readers import yamlfile  # here: `kzict validate` reads COLUMNS without PyYAML
+
     if datasets is None:
         from kzict.tables import registry
 
@@ -63,6 +64,8 @@ def load(path: Path, datasets: set[str] | None = None) -> list[dict]:
 
 
 def _check_row(path: Path, where: str, row) -> None:
+    from kzict.readers import yamlfile
+
     if not isinstance(row, dict) or set(row) != set(ROW_FIELDS):
         raise RawDataError(path, f"{where}: expected exactly the fields {list(ROW_FIELDS)}", found=row)
     key = yamlfile.require(path, row["key"], dict, f"{where}: key")
