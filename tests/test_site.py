@@ -217,7 +217,7 @@ def test_statements_page_cards_and_filters_in_a_browser(site, browser):
     topic.select_by_value("")
     assert len(shown()) == len(df)
     card = browser.find_element(By.ID, "C11")
-    assert "90.924" in card.text and "WDI release 2026-04-08" in card.text and "consistent" in card.text.lower()
+    assert "90.924" in card.text and "WDI release 2026-07-13" in card.text and "consistent" in card.text.lower()
     links = card.find_elements(By.TAG_NAME, "a")
     assert [a.get_attribute("href") for a in links] == [df.set_index("id").loc["C11", "url"]]
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]

@@ -19,7 +19,7 @@ from kzict.readers import wdi
 from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import YEAR_MAX
-from kzict.tables._snapshot import country, iso3, locator, source_id
+from kzict.tables._snapshot import country, country_names, iso3, locator, source_id
 
 SOURCE_ID = "wb_wdi"
 
@@ -100,9 +100,10 @@ class WdiValues(pa.DataFrameModel):
 
 
 def names(whose: str) -> tuple[Any, Any]:
-    """The ``country`` and ``indicator`` fields of a WDI table whose names are ``whose``."""
+    """The ``country`` and ``indicator`` fields of a WDI table whose indicator names are ``whose``."""
     name = pa.Field(description=f"WDI indicator name ({whose}).", metadata={"unit": "text"})
-    return country(whose), name
+    aggregates = "; World Bank aggregates keep the newest release's name"
+    return country(f"one spelling per iso3: the ISO 3166 short name{aggregates}"), name
 
 
 COLUMNS = list(WdiValues.to_schema().columns)
@@ -143,6 +144,7 @@ def _vintages(files: tuple[SnapshotFile, ...]) -> pd.DataFrame:
     frames += [_read(f, names, labels) for f in files if f.name.startswith("ddf-")]
     out = pd.concat(frames, ignore_index=True)[COLUMNS]
     out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value")})
+    out["country"] = country_names(out["iso3"], out["iso3"].map(names))
     return out.sort_values(["indicator_code", "iso3", "year", "release", "snapshot"], kind="stable", ignore_index=True)
 
 
@@ -158,14 +160,14 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     """The newest published value per indicator, economy and year.
 
     Files in ``VINTAGES_ONLY`` are left out; a file without a release date counts as the oldest.
-    Country and indicator names are those of the newest release, so each code has one name.
+    Indicator names are those of the newest release, so each code has one name (country names are one per
+    iso3 in every table).
     """
     v = vintages(files)
     v = v[~v["snapshot"].isin(list(VINTAGES_ONLY))]
     v = v.sort_values(["release", "snapshot"], na_position="first", kind="stable")
     named = v[v["release"].notna()]
-    country = dict(zip(named["iso3"], named["country"]))
     indicator = dict(zip(named["indicator_code"], named["indicator"]))
     out = v.drop_duplicates(["indicator_code", "iso3", "year"], keep="last")
-    out = out.assign(country=out["iso3"].map(country), indicator=out["indicator_code"].map(indicator))
+    out = out.assign(indicator=out["indicator_code"].map(indicator))
     return out.sort_values(["indicator_code", "iso3", "year"], ignore_index=True)[COLUMNS]

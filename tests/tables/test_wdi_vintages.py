@@ -10,7 +10,12 @@ def _values(df: pd.DataFrame, code: str, year: int, iso3: str = "KAZ") -> dict:
 
 def test_mobile_subscriptions_2015_revised_from_187_to_145(tables):
     got = _values(tables["wdi_vintages"], "IT.CEL.SETS.P2", 2015)
-    assert {k: round(v, 1) for k, v in got.items()} == {"2017-03-23": 187.2, "2023-03-01": 147.5, "2026-04-08": 145.5}
+    assert {k: round(v, 1) for k, v in got.items()} == {
+        "2017-03-23": 187.2,
+        "2023-03-01": 147.5,
+        "2025-07-01": 145.5,
+        "2026-04-08": 145.5,
+    }
 
 
 def test_ict_goods_shares_2014_per_release(tables):
@@ -33,6 +38,9 @@ def test_rows_per_snapshot(tables):
         "wdi-BX.GSR.CCIS.CD-2026-02-24.csv": 610,
         "wdi-IT.CEL.SETS.P2-2017-03-23.csv": 1012,
         "wdi-IT.CEL.SETS.P2-2023-03-01.csv": 1147,
+        "wdi-IT.CEL.SETS.P2-2025-07-01.csv": 1174,
+        "wdi-IT.NET.USER.ZS-2026-07-13.csv": 687,
+        "wdi-GB.XPD.RSDV.GD.ZS-2026-07-13.csv": 605,
         "wdi-IT.NET.BBND.P2-2019-07-10.csv": 366,
         "wdi-IT.NET.SECR.P6-2017-02-01.csv": 307,
         "wdi-IT.NET.USER.ZS-2023-05-10.csv": 715,
