@@ -298,3 +298,34 @@ def test_site_search_finds_what_the_tables_hold_with_cells_apart(site, browser):
     row = kzict.load("ict_value_added").iloc[0]
     assert f"{row['country']} {row['iso3']}" in text or f"{row['iso3']} {row['country']}" in text
     assert f"{row['country']}{row['iso3']}" not in text
+
+
+def test_peer_brief_page_in_a_browser(site, browser):
+    """The brief's page: one table row per indicator of peer_brief, its numbers, and its charts."""
+    from selenium.webdriver.common.by import By
+
+    from kzict.brief import peer_brief
+
+    brief = peer_brief()
+    browser.get((site / "brief.html").as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.kzict-brief tbody tr")
+    assert len(rows) == len(brief)
+    net = next(r for r in rows if r.text.startswith("Individuals using the Internet"))
+    assert "93.3917" in net.text and "2026-07-13" in net.text and "2017-2025" in net.text
+    images = browser.find_elements(By.CSS_SELECTOR, "article img")
+    assert {i.get_attribute("alt") for i in images} >= {
+        "wdi_indicators_peer_brief",
+        "wdi_indicators_peer_internet_users",
+    }
+    assert all(browser.execute_script("return arguments[0].naturalWidth", i) > 0 for i in images)
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_peer_brief_page_shows_data_text_as_text():
+    from kzict.brief import peer_brief
+    from kzict.site.brief import page
+
+    df = peer_brief().head(1).copy()
+    df.loc[0, "indicator"] = "<script>alert(1)</script> **x**"
+    md = page(df, set())
+    assert "<script>alert" not in md and "&lt;script&gt;alert(1)&lt;/script&gt; **x**" in md

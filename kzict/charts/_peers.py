@@ -31,7 +31,7 @@ def source_caption(df: pd.DataFrame, note: str = "") -> str:
         parts = [*releases, *(["an open-numbers subset (release not stated)"] if undated else [])]
         text += f", {'release' if len(parts) == 1 else 'releases'} " + and_(parts)
     text += f". {note[:1].upper()}{note[1:]}" if note else ""
-    return text + "".join(f". {c}" for c in coverage(df)) + ". Chart: kzict."
+    return text + "".join(f". {c[:1].upper()}{c[1:]}" for c in coverage(df)) + ". Chart: kzict."
 
 
 def coverage(df: pd.DataFrame) -> list[str]:

@@ -90,12 +90,7 @@ def verdict(
             )
         elif years[i] - years[i - 1] <= step_years:
             first = years[i]
-            before = f"{_fmt(float(obs['value'].iloc[i - 1]), unit)} in {years[i - 1]}"
-            # a figure from a ranking recalculated after publication is not the one printed that year
-            prev = obs["note"].iloc[i - 1] if "note" in obs else None
-            if isinstance(prev, str) and "recalculated" in prev:
-                before += ", a ranking recalculated after publication, not the printed one"
-            parts.append(f"first met in {first} ({before})")
+            parts.append(f"first met in {first} ({_fmt(float(obs['value'].iloc[i - 1]), unit)} in {years[i - 1]})")
         else:
             parts.append(f"first met between {years[i - 1]} and {years[i]} (no figures in between)")
     else:

@@ -21,6 +21,7 @@ from kzict.readers import egov
 from kzict.readers import parse as p
 from kzict.readers.parse import RawTable
 from kzict.tables._fields import Strict, raw_input, year
+from kzict.tables.doing_business_rank import RECALCULATED
 
 RAW = raw_input(  # no provenance pair appended: its locator is the outcome's own
     "outcomes.xlsx",
@@ -232,6 +233,9 @@ def file_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         add("egov_rank", r.edition, r.egdi_rank, "rank", r, rank)
         add("egov_index", r.edition, r.egdi, "index (0-1)", r, index, f"As {decimals}.")
     d = tables["doing_business_rank"]
+    # The DB2016 ranking as recalculated in DB2017 is not the rank the report printed: it never replaces
+    # the printed figure of the sheet (41), and the rank stays in doing_business_rank with its label.
+    d = d[d["report_edition"] != RECALCULATED]
     for r in d[d["iso3"] == "KAZ"].itertuples():
         note = f"The ranking of {r.report_edition} (WDI data year {r.data_year}). "
         column = "ease_rank" if r.locator.startswith("wb-doing-business-2018") else "ease-doing-business"

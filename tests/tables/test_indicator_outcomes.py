@@ -25,12 +25,11 @@ def test_file_grade_values_replace_press_ones_where_a_snapshot_covers(tables):
 def test_doing_business_files_map_data_year_to_report_edition(tables):
     o = tables["indicator_outcomes"]
     db = o[o["indicator"] == "doing_business_rank"].set_index("year")
-    assert db["value"].to_dict() == {2016: 51, 2017: 35, 2018: 36, 2019: 28, 2020: 25}
-    assert db["grade"].to_dict() == {2016: "file", 2017: "file", 2018: "file", 2019: "press", 2020: "file"}
-    assert db.loc[2016, "locator"].startswith("wb-doing-business-file2015.csv, line 86")
+    # DB2016: the printed 41 stays; the file's 51 is the ranking as recalculated in DB2017, not the print
+    assert db["value"].to_dict() == {2016: 41, 2017: 35, 2018: 36, 2019: 28, 2020: 25}
+    assert db["grade"].to_dict() == {2016: "press", 2017: "file", 2018: "file", 2019: "press", 2020: "file"}
     assert db.loc[2020, "locator"] == "wb-doing-business-2018-2020-facts.csv, line 28, column ease_rank"
-    assert "Doing Business 2016, as recalculated in Doing Business 2017 (WDI data year 2015)" in db.loc[2016, "note"]
-    assert "printed 41" in db.loc[2016, "note"]
+    assert "The ranking of Doing Business 2017 (WDI data year 2016)" in db.loc[2017, "note"]
     assert db["note"].str.contains("discontinued").all()
 
 
