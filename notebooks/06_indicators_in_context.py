@@ -13,7 +13,7 @@
 #
 # The thesis's numbers stop in 2015. Public data files carry the story on and
 # put Kazakhstan beside its peers: World Bank World Development Indicators (WDI,
-# bulk downloads of several releases), the UN E-Government Survey 2010–2018 and
+# bulk downloads of several releases), the UN E-Government Survey 2010–2024 and
 # the WEF Networked Readiness Index 2012–2016. Each file is a verbatim snapshot
 # in `data/raw/snapshots/`, checked against its sha256 before it is read; every
 # row names its file and line (`locator`). Every number below is printed from
@@ -99,11 +99,14 @@ revisions.loc[2010:2016].round(1)
 charts.FIGURES["wdi_vintages_mobile_revision"]()
 
 # %% [markdown]
-# ## E-government: the UN E-Government Development Index, 2010–2018
+# ## E-government: the UN E-Government Development Index
+#
+# The editions from 2020 come from UN DESA's data-centre files (2024: a copy a
+# third party reformatted); `file_format` and `file_note` say so on each row.
 
 # %%
 egov = kzict.load("egov_index")
-egov[egov["iso3"] == "KAZ"].drop(columns=["source_id"])
+egov[egov["iso3"] == "KAZ"].drop(columns=["source_id", "file_note"])
 
 # %%
 charts.FIGURES["egov_index_peers"]()

@@ -103,6 +103,7 @@ def test_search_looks_in_names_titles_descriptions_columns_and_units(capsys):
         "it_expenditure_structure",
         "it_expenditure_total",
         "wdi_indicators",  # "Research and development expenditure (% of GDP)"
+        "wdi_definitions",
         "wdi_vintages",
     ]
 

@@ -99,3 +99,34 @@ def test_every_resource_states_its_licence():
     missing = [r["name"] for r in resources if not r.get("licenses")]
     assert missing == []
     assert all(lic.get("name") and lic.get("path") for r in resources for lic in r["licenses"])
+
+
+def test_one_country_name_per_iso3_across_every_clean_table():
+    """Each economy is spelled one way in every clean table (the raw files keep their own spelling)."""
+    pairs = pd.concat(
+        [
+            kzict.load(n)[["iso3", "country"]].drop_duplicates()
+            for n in NAMES
+            if {"iso3", "country"} <= set(kzict.load(n))
+        ]
+    ).drop_duplicates()
+    spellings = pairs.groupby("iso3")["country"].unique()
+    assert not (spellings.str.len() > 1).any(), spellings[spellings.str.len() > 1].to_dict()
+    names = dict(zip(pairs["iso3"], pairs["country"]))
+    # files write "Turkey", "Turkiye", "Türkiye ", "Kyrgyz Republic", "Czech Republic", "Georgia (Country)"
+    assert [names[c] for c in ("TUR", "KGZ", "CZE", "GEO", "KAZ")] == [
+        "Türkiye",
+        "Kyrgyzstan",
+        "Czechia",
+        "Georgia",
+        "Kazakhstan",
+    ]
+    assert names["WLD"] == "World"  # an aggregate keeps the newest WDI release's name
+
+
+def test_the_same_concept_has_the_same_column_name():
+    """An edition is `edition`, an economy code `iso3`, never edition_year, economy_code or iso."""
+    columns = {c for n in NAMES for c in kzict.load(n).columns}
+    assert not columns & {"edition_year", "iso", "country_code", "economy_code", "country_name"}
+    for n in ("egov_index", "nri_index", "doing_business_rank", "ict_rankings"):
+        assert "edition" in kzict.load(n).columns, n

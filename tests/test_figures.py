@@ -62,6 +62,9 @@ UNITS = {
     "nri_index_peers": "rank",
     "trade_crosscheck": "USD mn (current)",
     "wdi_indicators_table1_context": "% of service exports",
+    "wdi_indicators_peer_brief": "rank",
+    "wdi_indicators_peer_internet_users": "% of population",
+    "wdi_indicators_peer_mobile": "per 100 people",
 }
 
 
@@ -82,6 +85,7 @@ def test_every_chart_has_title_caption_and_unit_labels(stem, figs):
         "egov_rank": "United Nations",
         "ik2020_scorecard": "compiled by kzict",
         **{stem: "World Bank" for stem in charts.NOTEBOOKS["06_indicators_in_context"]},
+        **{stem: "World Bank" for stem in charts.NOTEBOOKS["07_peer_brief"]},
         "egov_index_peers": "United Nations",
         "nri_index_peers": "World Economic Forum",
         "public_statements_levels": "World Bank",

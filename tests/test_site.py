@@ -217,7 +217,7 @@ def test_statements_page_cards_and_filters_in_a_browser(site, browser):
     topic.select_by_value("")
     assert len(shown()) == len(df)
     card = browser.find_element(By.ID, "C11")
-    assert "90.924" in card.text and "WDI release 2026-04-08" in card.text and "consistent" in card.text.lower()
+    assert "90.924" in card.text and "WDI release 2026-07-13" in card.text and "consistent" in card.text.lower()
     links = card.find_elements(By.TAG_NAME, "a")
     assert [a.get_attribute("href") for a in links] == [df.set_index("id").loc["C11", "url"]]
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
@@ -304,3 +304,34 @@ def test_the_coverage_page_holds_the_matrix(site):
     page = (site / "coverage.html").read_text(encoding="utf-8")
     assert "Coverage of the WDI indicators" in page and "wdi-KAZ-all-indicators-2026-04-08.csv" in page
     assert re.search(r"<code>IT\.NET\.USER\.ZS</code></td>\s*<td>% of population</td>\s*<td>2024 a</td>", page)
+
+
+def test_peer_brief_page_in_a_browser(site, browser):
+    """The brief's page: one table row per indicator of peer_brief, its numbers, and its charts."""
+    from selenium.webdriver.common.by import By
+
+    from kzict.brief import peer_brief
+
+    brief = peer_brief()
+    browser.get((site / "brief.html").as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.kzict-brief tbody tr")
+    assert len(rows) == len(brief)
+    net = next(r for r in rows if r.text.startswith("Individuals using the Internet"))
+    assert "93.3917" in net.text and "2026-07-13" in net.text and "2017-2025" in net.text
+    images = browser.find_elements(By.CSS_SELECTOR, "article img")
+    assert {i.get_attribute("alt") for i in images} >= {
+        "wdi_indicators_peer_brief",
+        "wdi_indicators_peer_internet_users",
+    }
+    assert all(browser.execute_script("return arguments[0].naturalWidth", i) > 0 for i in images)
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_peer_brief_page_shows_data_text_as_text():
+    from kzict.brief import peer_brief
+    from kzict.site.brief import page
+
+    df = peer_brief().head(1).copy()
+    df.loc[0, "indicator"] = "<script>alert(1)</script> **x**"
+    md = page(df, set())
+    assert "<script>alert" not in md and "&lt;script&gt;alert(1)&lt;/script&gt; **x**" in md

@@ -22,10 +22,10 @@ except ModuleNotFoundError:  # the core install has no matplotlib: say which ext
     require("charts", "kzict.charts")
     raise
 
-from kzict.charts import entrepreneurs, indicators, outcomes, policy, sector, statements, trade
+from kzict.charts import brief, entrepreneurs, indicators, outcomes, policy, sector, statements, trade
 from kzict.charts.style import house_style
 
-_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators, statements)
+_THEMES = (sector, trade, policy, entrepreneurs, outcomes, indicators, brief, statements)
 
 # notebook stem -> the file stems of the charts it draws, in drawing order
 NOTEBOOKS: dict[str, list[str]] = {m.NOTEBOOK: list(m.CHARTS) for m in _THEMES}
@@ -33,7 +33,7 @@ NOTEBOOKS: dict[str, list[str]] = {m.NOTEBOOK: list(m.CHARTS) for m in _THEMES}
 FIGURES: dict[str, Callable[..., Figure]] = {stem: f for m in _THEMES for stem, f in m.CHARTS.items()}
 # The thesis's charts are also ``charts.<function name>()``; the indicators' (several charts of one table,
 # named within their module) are reached through FIGURES by file stem.
-_NAMED = {f.__name__: f for m in _THEMES if m is not indicators for f in m.CHARTS.values()}
+_NAMED = {f.__name__: f for m in _THEMES if m not in (indicators, brief) for f in m.CHARTS.values()}
 globals().update(_NAMED)
 
 __all__ = ["FIGURES", "NOTEBOOKS", "house_style", *_NAMED]

@@ -30,7 +30,46 @@ def source_caption(df: pd.DataFrame, note: str = "") -> str:
         undated = df["release"].isna().any()
         parts = [*releases, *(["an open-numbers subset (release not stated)"] if undated else [])]
         text += f", {'release' if len(parts) == 1 else 'releases'} " + and_(parts)
-    return text + (f". {note[:1].upper()}{note[1:]}" if note else "") + ". Chart: kzict."
+    text += f". {note[:1].upper()}{note[1:]}" if note else ""
+    return text + "".join(f". {c[:1].upper()}{c[1:]}" for c in coverage(df)) + ". Chart: kzict."
+
+
+def coverage(df: pd.DataFrame) -> list[str]:
+    """Where each economy's series ends, and which end in an older release than Kazakhstan's: computed from
+    the rows drawn (one sentence per indicator where a chart draws several), never typed."""
+    x = "year" if "year" in df.columns else "edition" if "edition" in df.columns else None
+    if x is None or "iso3" not in df.columns or df["iso3"].nunique() < 2 or KAZ not in set(df["iso3"]):
+        return []
+    df = df.dropna(subset=["value"]) if "value" in df.columns else df
+    several = "indicator_code" in df.columns and df["indicator_code"].nunique() > 1
+    out = []
+    groups = [(str(c), g) for c, g in df.groupby("indicator_code", sort=False)] if several else [("", df)]
+    for code, s in groups:
+        last = s.sort_values(x).groupby("iso3", sort=False).tail(1)
+        end: dict[str, int] = {str(k): int(v) for k, v in zip(last["iso3"], last[x])}
+        names = {str(k): str(v) for k, v in zip(s["iso3"], s["country"])} if "country" in s.columns else {}
+        order = [KAZ, *sorted((i for i in end if i != KAZ), key=lambda i: (-end[i], i))]
+        ends: dict[int, list[str]] = {}
+        for iso in order:
+            ends.setdefault(end[iso], []).append(names.get(iso, iso))
+        text = (
+            (f"{code}: " if code else "") + "series end " + "; ".join(f"{y} ({', '.join(n)})" for y, n in ends.items())
+        )
+        if "release" in last.columns:
+            rel = {str(k): r if isinstance(r, str) else "undated" for k, r in zip(last["iso3"], last["release"])}
+            kaz = rel[KAZ]
+            older: dict[str, list[str]] = {}
+            for iso in order[1:]:
+                if kaz != "undated" and (rel[iso] == "undated" or rel[iso] < kaz):
+                    older.setdefault(rel[iso], []).append(names.get(iso, iso))
+            if len(older) == 1 and sum(map(len, older.values())) == len(order) - 1:
+                text += f"; every other series from an older release ({next(iter(older))}) than Kazakhstan's ({kaz})"
+            elif older:
+                text += f"; from older releases than Kazakhstan's ({kaz}): " + "; ".join(
+                    f"{r} ({', '.join(n)})" for r, n in older.items()
+                )
+        out.append(text)
+    return out
 
 
 def and_(parts: list[str]) -> str:

@@ -105,7 +105,7 @@ def mobile_revision(df: pd.DataFrame | None = None):
     v = kzict.load("wdi_vintages") if df is None else df
     s = v[(v["indicator_code"] == "IT.CEL.SETS.P2") & (v["iso3"] == KAZ) & (v["year"] >= 2000)]
     releases = sorted(s["release"].unique())
-    shades = dict(zip(releases, ["#888888", MUTED, ACCENT][-len(releases) :]))
+    shades = dict(zip(releases, ["#bbbbbb", "#888888", MUTED, ACCENT][-len(releases) :]))
     first, last = releases[0], releases[-1]
     # the year the first and the newest release differ most: the revision the chart points at
     wide = s.pivot(index="year", columns="release", values="value")

@@ -136,9 +136,9 @@ def ict_rankings(df: pd.DataFrame | None = None):
         fig, ax = subplots(figsize=(7.5, 4.2))
         for name, g in df.groupby("index", sort=False):
             m, c = markers.get(name, ("o", GREY))
-            g = g.sort_values("edition_year")
+            g = g.sort_values("edition")
             ax.plot(
-                g["edition_year"],
+                g["edition"],
                 g["rank"],
                 marker=m,
                 color=c,
@@ -152,7 +152,7 @@ def ict_rankings(df: pd.DataFrame | None = None):
                 dy = -14  # below right: a rising line leaves the point towards the upper right
                 ax.annotate(
                     f"{r['rank']}{of}",
-                    (r.edition_year, r["rank"]),
+                    (r.edition, r["rank"]),
                     textcoords="offset points",
                     xytext=(10, dy),
                     fontsize=8.5,
@@ -160,17 +160,17 @@ def ict_rankings(df: pd.DataFrame | None = None):
                 )
         lo, hi = df["rank"].min(), df["rank"].max()
         ax.set_ylim(hi + 11, lo - 13)  # rank 1 is best: the axis runs downwards
-        editions = range(int(df["edition_year"].min()), int(df["edition_year"].max()) + 1)
+        editions = range(int(df["edition"].min()), int(df["edition"].max()) + 1)
         ax.set_xlim(editions[0] - 0.5, editions[-1] + 0.8)
         ax.set_xticks(editions)
         ax.set_xlabel("Edition")
         ax.set_ylabel("Kazakhstan's rank (1 = best)")
         ax.legend(loc="lower right", fontsize=8)
-        dup = df[df.duplicated(["edition_year", "rank"], keep=False)]
+        dup = df[df.duplicated(["edition", "rank"], keep=False)]
         twice = "; ".join(
             f"the {y} rank ({r}) is printed {'twice' if len(g) == 2 else f'{len(g)} times'}, "
             f"as the {' and as the '.join(g['index'])}"
-            for (y, r), g in dup.groupby(["edition_year", "rank"])
+            for (y, r), g in dup.groupby(["edition", "rank"])
         )
         twice = twice[:1].upper() + twice[1:]
         return finish(

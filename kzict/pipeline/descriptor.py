@@ -140,7 +140,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
 # What `kzict search` finds in a table besides its metadata: the distinct values of its naming columns
 # (economies, ISO3 codes, indicator codes and names, units, editions, categories). Provenance columns and
 # long free text are left out, so the descriptor stays small and the search fast.
-CONTENT_SKIP = ("source_id", "locator", "note", "snapshot")
+CONTENT_SKIP = ("source_id", "locator", "note", "snapshot", "withdrawn_by", "revision")  # provenance, not content
 CONTENT_MAX_VALUES = 300
 CONTENT_MAX_CHARS = 80
 

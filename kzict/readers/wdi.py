@@ -242,8 +242,16 @@ def read_country_metadata(path: Path) -> pd.DataFrame:
 
 
 def read_indicator_metadata(path: Path) -> pd.DataFrame:
-    """A ``Metadata_Indicator_…`` companion file: INDICATOR_CODE, INDICATOR_NAME, SOURCE_NOTE, SOURCE_ORGANIZATION."""
-    return _read_metadata(path, {"INDICATOR_CODE", "INDICATOR_NAME", "SOURCE_NOTE", "SOURCE_ORGANIZATION"})
+    """A ``Metadata_Indicator_…`` companion file: INDICATOR_CODE, INDICATOR_NAME, SOURCE_NOTE, SOURCE_ORGANIZATION,
+    and ``line``, the file line each record starts on (a definition may run over several lines)."""
+    df = _read_metadata(path, {"INDICATOR_CODE", "INDICATOR_NAME", "SOURCE_NOTE", "SOURCE_ORGANIZATION"})
+    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        starts, at = [], 1
+        for _ in reader:
+            starts.append(at)
+            at = reader.line_num + 1
+    return df.assign(line=starts[1 : 1 + len(df)])
 
 
 def _read_metadata(path: Path, need: set[str]) -> pd.DataFrame:

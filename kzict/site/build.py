@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 import kzict
+from kzict.site import brief as brief_page
 from kzict.site import coverage, pages
 from kzict.site import statements as statements_page
 from kzict.site.charts import match, read_charts
@@ -111,6 +112,10 @@ def write_project(
     }
     if "public_statements" in frames:  # the statements' cards: their own module (kzict/site/statements.py)
         written[statements_page.PAGE] = statements_page.page(frames["public_statements"])
+    if "wdi_indicators" in frames:  # the peer brief: its own module (kzict/site/brief.py)
+        from kzict.brief import peer_brief
+
+        written[brief_page.PAGE] = brief_page.page(peer_brief(), {p.stem for p in figures.glob("*.png")})
     for rel, text in written.items():
         (docs / rel).write_text(text, encoding="utf-8")
     config = {
@@ -138,6 +143,7 @@ def write_project(
             {"Targets and outcomes": "scorecard.md"},
             {"Claims audit": "audit.md"},
             *([{statements_page.TITLE: statements_page.PAGE}] if "public_statements" in frames else []),
+            *([{brief_page.TITLE: brief_page.PAGE}] if "wdi_indicators" in frames else []),
             {"Corrections": "corrections.md"},
             {"Downloads": "downloads.md"},
             {"Changelog": "changelog.md"},

@@ -6,11 +6,17 @@ reader can open ``data/raw/snapshots/<file>`` and find the number.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pandera.pandas as pa
 
 from kzict.tables._fields import YEAR_MAX
+
+# One spelling per economy across the clean tables: the ISO 3166 name (pycountry's common name where it
+# has one, e.g. "Moldova", else its name, e.g. "Türkiye", "Kyrgyzstan"). Files spell economies their own way
+# ("Turkey", "Kyrgyz Republic", "Georgia (Country)"); the raw files keep that spelling.
+COUNTRY_NAMES = "ISO 3166-1 short name, as pycountry gives it (its common name where it has one)"
 
 
 def source_id() -> Any:
@@ -38,9 +44,41 @@ def iso3(aggregates: bool = False) -> Any:
     )
 
 
-def country(names: str = "as the file gives it") -> Any:
-    return pa.Field(description=f"Name of the economy ({names}).", metadata={"unit": "text"})
+def country(names: str | None = None) -> Any:
+    """The ``country`` field: one spelling per ``iso3`` in every table (:func:`country_name`)."""
+    return pa.Field(description=f"Name of the economy ({names or COUNTRY_NAMES}).", metadata={"unit": "text"})
 
 
 def edition(what: str) -> Any:
     return pa.Field(ge=2000, le=YEAR_MAX, description=f"Edition (year) of the {what}.", metadata={"unit": "year"})
+
+
+def country_name(code: str, fallback: str | None = None) -> str:
+    """The canonical name of the economy ``code`` (ISO3). A code ISO 3166 does not know (a World Bank
+    aggregate such as WLD, or Kosovo's XKX) keeps ``fallback``, the file's name; without one, an error."""
+    import pycountry  # the build extra; tables run only in the build
+
+    found = pycountry.countries.get(alpha_3=code)
+    if found is not None:
+        return str(getattr(found, "common_name", None) or found.name)
+    if fallback is None:
+        raise KeyError(f"no ISO 3166 name for {code!r} and no name from the file")
+    return fallback
+
+
+def country_names(codes: Iterable[str], fallback: Iterable[str | None] | None = None) -> list[str]:
+    """:func:`country_name` of each code, with the file's names as fallbacks."""
+    codes = list(codes)
+    names = list(fallback) if fallback is not None else [None] * len(codes)
+    cache: dict[tuple[str, str | None], str] = {}
+    return [cache.setdefault((c, n), country_name(c, n)) for c, n in zip(codes, names)]
+
+
+def iso3_of(name: str) -> str | None:
+    """The ISO3 code of an economy's name as a file spells it, through ISO 3166 (None if it knows none)."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(name.strip()).alpha_3)
+    except LookupError:
+        return None

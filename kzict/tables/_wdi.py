@@ -20,7 +20,7 @@ from kzict.readers import wdi
 from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import YEAR_MAX
-from kzict.tables._snapshot import country, iso3, locator, source_id
+from kzict.tables._snapshot import country, country_names, iso3, locator, source_id
 
 SOURCE_ID = "wb_wdi"
 
@@ -158,9 +158,10 @@ class WdiValues(pa.DataFrameModel):
 
 
 def names(whose: str) -> tuple[Any, Any]:
-    """The ``country`` and ``indicator`` fields of a WDI table whose names are ``whose``."""
+    """The ``country`` and ``indicator`` fields of a WDI table whose indicator names are ``whose``."""
     name = pa.Field(description=f"WDI indicator name ({whose}).", metadata={"unit": "text"})
-    return country(whose), name
+    aggregates = "; World Bank aggregates keep the newest release's name"
+    return country(f"one spelling per iso3: the ISO 3166 short name{aggregates}"), name
 
 
 COLUMNS = list(WdiValues.to_schema().columns)
@@ -202,6 +203,7 @@ def _vintages(files: tuple[SnapshotFile, ...]) -> pd.DataFrame:
     frames += [_read(f, names, labels) for f in files if f.name.startswith("ddf-")]
     out = pd.concat(frames, ignore_index=True)[COLUMNS]
     out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value", "decimals")})
+    out["country"] = country_names(out["iso3"], out["iso3"].map(names))
     return out.sort_values(["indicator_code", "iso3", "year", "release", "snapshot"], kind="stable", ignore_index=True)
 
 
@@ -235,8 +237,8 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     Files in ``VINTAGES_ONLY`` are left out; a file without a release date counts as the oldest. The newest
     value wins even where its release prints fewer decimals than an older one (``decimals`` says how many).
     ``withdrawn_by`` names the newest file that publishes the indicator for the economy where it no longer
-    publishes the year (the value is then an older release's). Country and indicator names are those of
-    the newest release, so each code has one name.
+    publishes the year (the value is then an older release's). Indicator names are those of the newest
+    release, so each code has one name (country names are one per iso3 in every table).
     """
     v = vintages(files)
     v = v[~v["snapshot"].isin(list(VINTAGES_ONLY))]
@@ -244,14 +246,12 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     day = pd.to_datetime(v["release"], format="%Y-%m-%d", errors="raise")
     v = v.assign(_day=day).sort_values(["_day", "snapshot"], na_position="first", kind="stable").drop(columns="_day")
     named = v[v["release"].notna()]
-    country = dict(zip(named["iso3"], named["country"]))
     indicator = dict(zip(named["indicator_code"], named["indicator"]))
     series = ["indicator_code", "iso3"]
     last_file = v.drop_duplicates(series, keep="last").set_index(series)["snapshot"]
     out = v.drop_duplicates([*series, "year"], keep="last")
     newest_file = pd.Series(last_file.reindex(pd.MultiIndex.from_frame(out[series])).to_numpy(), index=out.index)
     out = out.assign(
-        country=out["iso3"].map(country),
         indicator=out["indicator_code"].map(indicator),
         withdrawn_by=newest_file.where(newest_file != out["snapshot"]),
     )

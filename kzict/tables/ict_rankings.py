@@ -15,13 +15,13 @@ from kzict.tables._fields import Strict, frame, locator, raw_input, source_id, y
 RAW = raw_input(
     "alibayev2017.xlsx",
     "Rankings",
-    {"index": "Index", "edition_year": "Edition", "rank": "Rank as printed", "countries_ranked": "Countries ranked"},
+    {"index": "Index", "edition": "Edition", "rank": "Rank as printed", "countries_ranked": "Countries ranked"},
 )
 
 
 class IctRankings(pa.DataFrameModel):
     index: Series[str] = pa.Field(description="Index or report, as the thesis names it.", metadata={"unit": "text"})
-    edition_year: Series[int] = year("Edition (year) of the index.")
+    edition: Series[int] = year("Edition (year) of the index.")
     rank: Series[int] = pa.Field(ge=1, description="Kazakhstan's rank (1 = best).", metadata={"unit": "rank"})
     countries_ranked: Series[pd.Int64Dtype] = pa.Field(
         nullable=True,
@@ -40,10 +40,10 @@ class IctRankings(pa.DataFrameModel):
             "per ranking. The 2013 Networked Readiness rank is printed twice, once as the Global "
             "Information Technology Report's (43rd of 144): it is stored once."
         )
-        unique = ["index", "edition_year"]
+        unique = ["index", "edition"]
         metadata = {
             "order": 80,
-            "rows": ["edition_year", "index"],
+            "rows": ["edition", "index"],
             "locator": "§ Recent Tendencies in the IT Sector, p. 33",
             "note": "The page map puts this passage in § Recent Tendencies (p. 33), just before § The National ICT "
             "Policy (p. 34).",
@@ -68,7 +68,7 @@ def process(raw: RawTable) -> pd.DataFrame:
         RAW,
         {
             "index": raw.parse(h["index"], p.text),
-            "edition_year": raw.parse(h["edition_year"], p.year),
+            "edition": raw.parse(h["edition"], p.year),
             "rank": raw.parse(h["rank"], _ordinal),
             "countries_ranked": pd.array(raw.parse(h["countries_ranked"], p.optional(p.whole)), dtype="Int64"),
         },

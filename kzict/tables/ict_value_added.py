@@ -9,6 +9,7 @@ from pandera.typing import Series
 from kzict.readers import parse as p
 from kzict.readers.parse import RawTable
 from kzict.tables._fields import Strict, frame, locator, pct, raw_input, source_id, year
+from kzict.tables._snapshot import country, country_name
 
 RAW = raw_input(
     "alibayev2017.xlsx",
@@ -22,8 +23,12 @@ RAW = raw_input(
 )
 
 
+# One spelling per iso3 in every table (the printed name, e.g. "Czech Republic", stays in the raw sheet).
+COUNTRY = country("ISO 3166 short name; the raw sheet keeps the printed name")
+
+
 class IctValueAdded(pa.DataFrameModel):
-    country: Series[str] = pa.Field(description="Country name as printed.", metadata={"unit": "text"})
+    country: Series[str] = COUNTRY
     iso3: Series[str] = pa.Field(
         str_matches=r"^[A-Z]{3}$",
         unique=True,
@@ -66,7 +71,7 @@ def process(raw: RawTable) -> pd.DataFrame:
         raw,
         RAW,
         {
-            "country": raw.parse(h["country"], p.text),
+            "country": raw.parse(h["country"], lambda t: country_name(_iso3(p.text(t)))),
             "iso3": raw.parse(h["country"], _iso3),
             "year": raw.parse(h["year"], p.year),
             "ict_share_pct": raw.parse(h["ict_share_pct"], p.percent),

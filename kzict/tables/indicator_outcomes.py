@@ -17,9 +17,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from kzict.readers import egov
 from kzict.readers import parse as p
 from kzict.readers.parse import RawTable
 from kzict.tables._fields import Strict, raw_input, year
+from kzict.tables.doing_business_rank import RECALCULATED
 
 RAW = raw_input(  # no provenance pair appended: its locator is the outcome's own
     "outcomes.xlsx",
@@ -226,19 +228,24 @@ def file_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows[-1]["value"] = r.value / 1e6
     e = tables["egov_index"]
     for r in e[e["iso3"] == "KAZ"].itertuples():
-        add("egov_rank", r.edition, r.egdi_rank, "rank", r, "e-gov-rank")
-        add("egov_index", r.edition, r.egdi, "index (0-1)", r, "e-gov-index", "Rounded to the published 4 decimals.")
+        rank, index = (egov.file_column(r.file_format, c) for c in (egov.RANK, "e-gov-index"))
+        decimals = "the published 4 decimals" if r.file_format == "unu-egov" else "the file's 5 decimals"
+        add("egov_rank", r.edition, r.egdi_rank, "rank", r, rank)
+        add("egov_index", r.edition, r.egdi, "index (0-1)", r, index, f"As {decimals}.")
     d = tables["doing_business_rank"]
+    # The DB2016 ranking as recalculated in DB2017 is not the rank the report printed: it never replaces
+    # the printed figure of the sheet (41), and the rank stays in doing_business_rank with its label.
+    d = d[d["report_edition"] != RECALCULATED]
     for r in d[d["iso3"] == "KAZ"].itertuples():
-        edition = int(r.report_edition.rsplit(" ", 1)[1])
-        note = f"The file's data year {r.data_year} is the report {r.report_edition}. "
+        note = f"The ranking of {r.report_edition} (WDI data year {r.data_year}). "
+        column = "ease_rank" if r.locator.startswith("wb-doing-business-2018") else "ease-doing-business"
         add(
             "doing_business_rank",
-            edition,
+            r.edition,
             r.rank,
             "rank",
             r,
-            "ease-doing-business",
+            column,
             note + (r.note if isinstance(r.note, str) else "") + " " + DB_DISCONTINUED,
         )
     out = pd.DataFrame(rows)

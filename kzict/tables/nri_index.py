@@ -10,7 +10,7 @@ from kzict.readers import nri
 from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import Strict
-from kzict.tables._snapshot import country, edition, iso3, locator, source_id
+from kzict.tables._snapshot import country, country_names, edition, iso3, locator, source_id
 
 SNAPSHOTS = snapshot_input(r"wef-nri-2012-2016-facts\.csv")
 
@@ -66,5 +66,6 @@ def process(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     for f in files.values():
         df = nri.read_facts(f.path).rename(columns={"nri_rank": "rank", "nri_score": "score"})
         frames.append(df.assign(source_id=f.source_id, locator=f.name + ", line " + df["line"].astype(str)))
-    out = pd.concat(frames, ignore_index=True)[list(NriIndex.to_schema().columns)]
-    return out.sort_values(["edition", "iso3"], ignore_index=True)
+    out = pd.concat(frames, ignore_index=True)
+    out["country"] = country_names(out["iso3"], out["country"])
+    return out[list(NriIndex.to_schema().columns)].sort_values(["edition", "iso3"], ignore_index=True)

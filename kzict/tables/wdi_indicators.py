@@ -47,7 +47,11 @@ class WdiIndicators(_wdi.WdiValues):
             "locator": "data/raw/snapshots: wdi-*.csv, wdi-*.xls, ddf-wdi-*.csv (file and line of each value)",
             "note": "The open-numbers subsets (ddf-wdi-*) state no release date: "
             "their `release` is NA and they count as the oldest. The 2017 secure-server file is an older series of "
-            "the same code on another scale and is kept in `wdi_vintages` only. " + _wdi.DROPPED_NOTE,
+            "the same code on another scale and is kept in `wdi_vintages` only. The 2025-07-01 mobile release is "
+            "older than the Kazakhstan file: its Kazakhstan values are rounded to 6 significant digits and its "
+            "Kazakhstan 2024 is empty, so Kazakhstan's mobile values come from the 2026-04-08 file and the peers' "
+            "from 2025-07-01: a gap there is a release's, not a difference between economies. Internet users and "
+            "R&D spending of 2026-07-13 equal the Kazakhstan file in every year it has. " + _wdi.DROPPED_NOTE,
             "licence": "world-bank-cc-by-4.0",
             "plausible": _wdi.PLAUSIBLE,
         }

@@ -27,7 +27,7 @@ class WdiVintages(_wdi.WdiValues):
             "The indicators and economies of `wdi_indicators`, one row per value and snapshot file: the same "
             "indicator, economy and year as published in each release that holds it, so revisions show "
             "(Kazakhstan's mobile subscriptions for 2015: 187.2 per 100 in the 2017 release, 145.5 in 2026). "
-            "Names are as each file gives them."
+            "Indicator names are as each file gives them; country names are one per iso3."
         )
         unique = ["indicator_code", "iso3", "year", "snapshot"]
         metadata = {

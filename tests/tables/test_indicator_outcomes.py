@@ -9,11 +9,11 @@ def test_file_grade_values_replace_press_ones_where_a_snapshot_covers(tables):
     assert net.index.tolist() == list(range(2005, 2025))  # the sheet's window; the file has 1990-2024
     assert (net["grade"] == "file").all() and (net["source_id"] == "wb_wdi").all()
     assert net.loc[2005, "printed"] == "2.961699963" and round(net.loc[2023, "value"], 2) == 92.88
-    assert net.loc[2020, "locator"] == "wdi-KAZ-all-indicators-2026-04-08.csv, line 1284, column 2020"
+    assert net.loc[2020, "locator"] == "wdi-IT.NET.USER.ZS-2026-07-13.csv, line 125, column 2020"
     eg = o[o["indicator"] == "egov_rank"].set_index("year")
     assert eg["value"].to_dict() == {2010: 46, 2012: 38, 2014: 28, 2016: 33, 2018: 39, 2020: 29, 2022: 28}
     # 2016 was a press statement; the UN file now gives it
-    assert eg["grade"].to_dict() == {y: "file" if y <= 2018 else "press" for y in eg.index}
+    assert (eg["grade"] == "file").all()  # 2020 and 2022 from the UN DESA files too
     assert eg.loc[2016, ["source_id", "locator"]].tolist() == [
         "un_egov_survey",
         "egdi-2016.csv, line 9, column e-gov-rank",
@@ -36,11 +36,11 @@ def test_internet_users_2024_is_the_newest_release_of_the_file(tables):
 def test_doing_business_files_map_data_year_to_report_edition(tables):
     o = tables["indicator_outcomes"]
     db = o[o["indicator"] == "doing_business_rank"].set_index("year")
-    assert db["value"].to_dict() == {2016: 51, 2017: 35, 2018: 36, 2019: 28, 2020: 25}
-    assert db["grade"].to_dict() == {2016: "file", 2017: "file", 2018: "file", 2019: "press", 2020: "press"}
-    assert db.loc[2016, "locator"].startswith("wb-doing-business-file2015.csv, line 86")
-    assert "data year 2015 is the report Doing Business 2016" in db.loc[2016, "note"]
-    assert "printed 41" in db.loc[2016, "note"]
+    # DB2016: the printed 41 stays; the file's 51 is the ranking as recalculated in DB2017, not the print
+    assert db["value"].to_dict() == {2016: 41, 2017: 35, 2018: 36, 2019: 28, 2020: 25}
+    assert db["grade"].to_dict() == {2016: "press", 2017: "file", 2018: "file", 2019: "press", 2020: "file"}
+    assert db.loc[2020, "locator"] == "wb-doing-business-2018-2020-facts.csv, line 28, column ease_rank"
+    assert "The ranking of Doing Business 2017 (WDI data year 2016)" in db.loc[2017, "note"]
     assert db["note"].str.contains("discontinued").all()
 
 

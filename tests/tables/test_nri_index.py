@@ -24,7 +24,7 @@ def test_rows_per_edition_and_gaps(tables):
 def test_ict_rankings_of_the_thesis_agree_with_the_file(tables):
     """The thesis's 2013 NRI rank (43rd of 144) is the file's."""
     thesis = tables["ict_rankings"]
-    nri = thesis[thesis["index"].str.contains("Networked Readiness") & (thesis["edition_year"] == 2013)]
+    nri = thesis[thesis["index"].str.contains("Networked Readiness") & (thesis["edition"] == 2013)]
     kaz = tables["nri_index"].query("iso3 == 'KAZ' and edition == 2013").iloc[0]
     assert (nri["rank"].iloc[0], nri["countries_ranked"].iloc[0]) == (kaz["rank"], kaz["economies_ranked"])
 

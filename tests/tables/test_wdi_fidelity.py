@@ -93,12 +93,25 @@ def _description(name: str) -> str:
 def test_withdrawn_values_are_flagged_and_the_codebook_says_so(tables):
     ind = tables["wdi_indicators"]
     flagged = ind[ind["withdrawn_by"].notna()]
-    assert sorted(zip(flagged["iso3"], flagged["indicator_code"], flagged["year"])) == [
-        ("KAZ", "IT.NET.USER.ZS", 1991),
-        ("KAZ", "IT.NET.USER.ZS", 1992),
-        ("KAZ", "IT.NET.USER.ZS", 1993),
+    kaz = flagged[flagged["iso3"] == "KAZ"]
+    assert sorted(zip(kaz["indicator_code"], kaz["year"], kaz["value"])) == [
+        ("IT.NET.USER.ZS", 1991, 0.0),
+        ("IT.NET.USER.ZS", 1992, 0.0),
+        ("IT.NET.USER.ZS", 1993, 0.0),
     ]
-    assert set(flagged["withdrawn_by"]) == {KAZ_FILE} and set(flagged["release"]) == {"2023-05-10"}
+    assert set(kaz["withdrawn_by"]) == {"wdi-IT.NET.USER.ZS-2026-07-13.csv"} and set(kaz["release"]) == {"2023-05-10"}
+    # every flag, for every economy: the withdrawing file is newer, publishes the series, but not that year
+    releases = ind.drop_duplicates("snapshot").set_index("snapshot")["release"]
+    for name, rows in flagged.groupby("withdrawn_by"):
+        cells = _bulk_cells(str(name))
+        assert (rows["release"] < releases[name]).all()
+        for r in rows.itertuples():
+            assert (r.iso3, r.indicator_code, r.year) not in cells
+            assert any(k[:2] == (r.iso3, r.indicator_code) for k in cells)
+    assert len(flagged) == 139 and set(flagged["withdrawn_by"]) == {
+        "wdi-IT.NET.USER.ZS-2026-07-13.csv",
+        "wdi-IT.CEL.SETS.P2-2025-07-01.csv",
+    }
     cells = _bulk_cells(KAZ_FILE)
     assert not any(("KAZ", "IT.NET.USER.ZS", y) in cells for y in (1991, 1992, 1993))
     assert cells[("KAZ", "IT.NET.USER.ZS", 1990)] == "0"  # the year before is still published

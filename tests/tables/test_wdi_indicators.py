@@ -19,13 +19,15 @@ def test_kazakhstan_has_every_ict_indicator_through_2024_from_the_2026_release(t
     kaz = df[df["iso3"] == "KAZ"]
     assert set(kaz["indicator_code"]) == set(wdi_tables.INDICATORS)
     assert kaz["year"].max() == 2024
-    assert kaz.groupby("release").size().to_dict() == {"2023-05-10": 3, "2026-04-08": 957}
-    # the 2026 release no longer publishes internet users for 1991-1993 (0 % in the 2023 release): kept from 2023
-    older = kaz[kaz["release"] != "2026-04-08"]
+    # internet users come from the newer all-economy file of 2026-07-13 (identical to the KAZ file in every year)
+    assert kaz.groupby("release").size().to_dict() == {"2023-05-10": 3, "2026-04-08": 897, "2026-07-13": 60}
+    assert set(kaz.loc[kaz["release"] == "2026-07-13", "indicator_code"]) == {"IT.NET.USER.ZS", "GB.XPD.RSDV.GD.ZS"}
+    # the 2026 releases no longer publish internet users for 1991-1993 (0 % in the 2023 release): kept from 2023
+    older = kaz[kaz["release"] == "2023-05-10"]
     assert set(older["indicator_code"]) == {"IT.NET.USER.ZS"} and sorted(older["year"]) == [1991, 1992, 1993]
     assert (older["value"] == 0).all()
     assert (older["withdrawn_by"] == KAZ_FILE).all() and kaz["withdrawn_by"].notna().sum() == 3
-    assert len(df) == 5966
+    assert len(df) == len(df.drop_duplicates(["indicator_code", "iso3", "year"]))
 
 
 def test_values_as_published(tables):
@@ -44,7 +46,13 @@ def test_peers_and_aggregates_come_from_the_all_economy_files(tables):
     df = tables["wdi_indicators"]
     assert set(df["iso3"]) == set(wdi_tables.PEERS) and len(wdi_tables.PEERS) == 24
     mobile = df[df["indicator_code"] == "IT.CEL.SETS.P2"]
-    assert set(mobile.loc[mobile["iso3"] != "KAZ", "release"]) == {"2023-03-01"}  # the newest all-economy file
+    # the newest all-economy file (2025-07-01) for the years it publishes; older years only in 2023-03-01
+    assert set(mobile.loc[mobile["iso3"] != "KAZ", "release"]) == {"2023-03-01", "2025-07-01"}
+    peers23 = mobile[(mobile["iso3"] != "KAZ") & (mobile["year"] == 2023)]
+    assert set(peers23["release"]) == {"2025-07-01"}
+    # KAZ 2024 is empty in the 2025 release: it comes from the 2026 KAZ file
+    kaz24 = mobile[(mobile["iso3"] == "KAZ") & (mobile["year"] == 2024)].iloc[0]
+    assert (kaz24["release"], round(kaz24["value"], 3)) == ("2026-04-08", 127.085)
     # the older secure-server series is a vintage only: Kazakhstan's current series comes from the 2026 file
     assert set(df["snapshot"]) >= {"wdi-TM.VAL.ICTG.ZS.UN-2021-03-19.xls"}
     assert "wdi-IT.NET.SECR.P6-2017-02-01.csv" not in set(df["snapshot"])

@@ -10,7 +10,12 @@ def _values(df: pd.DataFrame, code: str, year: int, iso3: str = "KAZ") -> dict:
 
 def test_mobile_subscriptions_2015_revised_from_187_to_145(tables):
     got = _values(tables["wdi_vintages"], "IT.CEL.SETS.P2", 2015)
-    assert {k: round(v, 1) for k, v in got.items()} == {"2017-03-23": 187.2, "2023-03-01": 147.5, "2026-04-08": 145.5}
+    assert {k: round(v, 1) for k, v in got.items()} == {
+        "2017-03-23": 187.2,
+        "2023-03-01": 147.5,
+        "2025-07-01": 145.5,
+        "2026-04-08": 145.5,
+    }
 
 
 def test_ict_goods_shares_2014_per_release(tables):
@@ -33,6 +38,9 @@ def test_rows_per_snapshot(tables):
         "wdi-BX.GSR.CCIS.CD-2026-02-24.csv": 633,
         "wdi-IT.CEL.SETS.P2-2017-03-23.csv": 1056,
         "wdi-IT.CEL.SETS.P2-2023-03-01.csv": 1197,
+        "wdi-IT.CEL.SETS.P2-2025-07-01.csv": 1225,
+        "wdi-IT.NET.USER.ZS-2026-07-13.csv": 708,
+        "wdi-GB.XPD.RSDV.GD.ZS-2026-07-13.csv": 633,
         "wdi-IT.NET.BBND.P2-2019-07-10.csv": 382,
         "wdi-IT.NET.SECR.P6-2017-02-01.csv": 321,
         "wdi-IT.NET.USER.ZS-2023-05-10.csv": 747,
