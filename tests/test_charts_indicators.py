@@ -50,3 +50,29 @@ def test_table1_context_uses_each_economys_table1_year(figs):
     labels = [t.get_text() for t in ax_va.get_yticklabels()]
     assert "Kazakhstan (2006)" in labels and len(labels) == 11
     assert "no figure" in " ".join(_texts(ax_services))  # Latvia 2005: the subset has no value
+
+
+def test_coarse_shares_are_hollow_points_not_a_plunge(figs):
+    """Kazakhstan's 2000 ICT goods shares print as 0.00 at the 2026 file's 2 decimals: no line runs to them."""
+    import math
+
+    import kzict
+
+    df = kzict.load("wdi_indicators")
+    kaz = df[(df["iso3"] == "KAZ") & df["indicator_code"].isin(["TX.VAL.ICTG.ZS.UN", "TM.VAL.ICTG.ZS.UN"])]
+    rough = kaz[kaz["value"].abs() <= 10.0 ** -kaz["decimals"]]
+    assert sorted(zip(rough["indicator_code"], rough["year"], rough["decimals"])) == [
+        ("TM.VAL.ICTG.ZS.UN", 2000, 2),
+        ("TX.VAL.ICTG.ZS.UN", 2000, 2),
+    ]
+    assert sorted(rough["value"]) == [0.0, 0.01]  # the file's "0.00" and "0.01"
+    fig = figs["wdi_indicators_ict_goods_trade"]
+    for ax, code in zip(fig.axes[:2], ["TX.VAL.ICTG.ZS.UN", "TM.VAL.ICTG.ZS.UN"]):
+        kaz_line = next(ln for ln in ax.get_lines() if ln.get_label() == "Kazakhstan")
+        x, y = kaz_line.get_data()
+        assert math.isnan(dict(zip(x, y))[2000])  # left out of the line
+        hollow = [c for c in ax.collections if (c.get_offsets()[:, 0] == 2000).any()]
+        value = rough.loc[rough["indicator_code"] == code, "value"].item()
+        assert len(hollow) == 1 and tuple(hollow[0].get_offsets()[0]) == (2000, value)
+    caption = [t.get_text() for t in fig.texts if t.get_gid() == "caption"][0]
+    assert "hollow points, not joined" in caption and "TX.VAL.ICTG.ZS.UN: Kazakhstan 2000" in caption

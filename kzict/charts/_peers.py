@@ -76,18 +76,54 @@ def and_(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def coarse(s: pd.DataFrame) -> pd.Series:
+    """Rows whose value is at most one unit of the last decimal its release prints (0.00 or 0.01 at 2 decimals):
+    rounding leaves such a value no trend to draw (a share of 0.0031 % printed as 0.00 is no collapse to 0)."""
+    if "decimals" not in s.columns:
+        return pd.Series(False, index=s.index)
+    step = 10.0 ** -pd.to_numeric(s["decimals"], errors="coerce")
+    return (s["value"].abs() <= step).fillna(False).astype(bool)
+
+
+def _plot(ax, g: pd.DataFrame, scale: float, **style) -> None:
+    """One economy's line, with its coarse values (``coarse``) left out of the line and drawn as hollow points."""
+    rough = coarse(g)
+    ax.plot(g["year"], g["value"].where(~rough) / scale, **style)
+    if rough.any():
+        colour = style.get("color")
+        ax.scatter(g.loc[rough, "year"], g.loc[rough, "value"] / scale, s=22, facecolor="white", edgecolor=colour,
+                   linewidth=1.2, zorder=style.get("zorder", 2) + 1)  # fmt: skip
+
+
+def coarse_note(s: pd.DataFrame) -> str:
+    """The caption's sentence on the hollow points, from the rows drawn ('' where there are none)."""
+    rough = s[coarse(s)].sort_values(["indicator_code", "iso3", "year"])
+    if rough.empty:
+        return ""
+    names = dict(zip(s["iso3"], s["country"]))
+    where = [
+        f"{code}: {names.get(iso, iso)} {and_([str(y) for y in g['year']])}"
+        for (code, iso), g in rough.groupby(["indicator_code", "iso3"], sort=False)
+    ]
+    places = and_([str(d) for d in sorted({int(d) for d in rough["decimals"]})])
+    return (
+        f"hollow points, not joined: values at or below one unit of the last decimal printed ({places} "
+        f"decimals), too coarse to draw a trend through ({'; '.join(where)})"
+    )
+
+
 def lines(ax, s: pd.DataFrame, scale: float = 1.0, peers: tuple[str, ...] = PEERS) -> None:
     """Kazakhstan in the accent colour, peers thin, aggregates dashed; labelled by the file's country names."""
     names = dict(zip(s["iso3"], s["country"]))
     for i, iso in enumerate(p for p in peers if p in names):
         g = s[s["iso3"] == iso].sort_values("year")
-        ax.plot(g["year"], g["value"] / scale, color=COLOURS[i % len(COLOURS)], linewidth=1.2, label=names[iso])
+        _plot(ax, g, scale, color=COLOURS[i % len(COLOURS)], linewidth=1.2, label=names[iso])
     for iso, dash in zip(AGGREGATES, ("--", ":")):
         if iso in names:
             g = s[s["iso3"] == iso].sort_values("year")
-            ax.plot(g["year"], g["value"] / scale, color="#777777", linewidth=1.5, linestyle=dash, label=names[iso])
+            _plot(ax, g, scale, color="#777777", linewidth=1.5, linestyle=dash, label=names[iso])
     g = s[s["iso3"] == KAZ].sort_values("year")
-    ax.plot(g["year"], g["value"] / scale, color=ACCENT, linewidth=2.6, label=names.get(KAZ, KAZ), zorder=5)
+    _plot(ax, g, scale, color=ACCENT, linewidth=2.6, label=names.get(KAZ, KAZ), zorder=5)
 
 
 def economies(s: pd.DataFrame, x: str = "edition"):

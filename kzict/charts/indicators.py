@@ -10,7 +10,7 @@ import matplotlib.ticker
 import pandas as pd
 
 import kzict
-from kzict.charts._peers import KAZ, PEERS, and_, economies, lines, peers_of, source_caption, wdi
+from kzict.charts._peers import KAZ, PEERS, and_, coarse_note, economies, lines, peers_of, source_caption, wdi
 from kzict.charts.style import ACCENT, MUTED, column_label, finish, house_style, ordinal, subplots, year_span
 from kzict.citation import short_citation
 
@@ -36,7 +36,14 @@ def ict_goods_trade(df: pd.DataFrame | None = None):
             fig,
             axes[0],
             "ICT goods in Kazakhstan's trade: a small share of exports, a peer-sized share of imports",
-            source_caption(both, note="WDI TX.VAL.ICTG.ZS.UN and TM.VAL.ICTG.ZS.UN (UN Comtrade)"),
+            source_caption(
+                both,
+                note="; ".join(
+                    filter(
+                        None, ["WDI TX.VAL.ICTG.ZS.UN and TM.VAL.ICTG.ZS.UN (UN Comtrade)", coarse_note(peers_of(both))]
+                    )
+                ),
+            ),
             subtitle=f"ICT goods, % of total goods exports and imports, {year_span(both['year'])}",
         )
 
