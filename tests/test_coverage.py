@@ -14,8 +14,8 @@ def test_matrix_gives_each_series_its_last_year_and_release(tables):
     kaz = m.loc[("IT.NET.USER.ZS", "KAZ")]
     assert (kaz["last_year"], kaz["release"], kaz["snapshot"]) == (
         2024,
-        "2026-04-08",
-        "wdi-KAZ-all-indicators-2026-04-08.csv",
+        "2026-07-13",
+        "wdi-IT.NET.USER.ZS-2026-07-13.csv",
     )
     world = m.loc[("TX.VAL.ICTG.ZS.UN", "WLD")]
     assert pd.isna(world["release"]) and world["snapshot"].startswith("ddf-wdi-tx_val_ictg_zs_un-")
@@ -33,8 +33,8 @@ def test_markdown_marks_each_release_and_lists_every_indicator_and_economy(table
     assert len(header.split(" | ")) == 2 + len(set(df["iso3"]))
     rows = {line.split(" | ")[0].strip("| `"): line for line in text.splitlines() if line.startswith("| `")}
     assert set(rows) == set(_wdi.INDICATORS) & set(df["indicator_code"])
-    assert "| a | 2026-04-08 | `wdi-KAZ-all-indicators-2026-04-08.csv` |" in text
-    assert rows["IT.NET.USER.ZS"].split(" | ")[2] == "2024 a"  # Kazakhstan, from the 2026 release
+    assert "| b | 2026-07-13 | `wdi-IT.NET.USER.ZS-2026-07-13.csv` |" in text
+    assert rows["IT.NET.USER.ZS"].split(" | ")[2] == "2024 b"  # Kazakhstan, from the 2026-07-13 release
     assert "| not stated | `ddf-wdi-tx_val_ictg_zs_un-0656517-subset.csv` |" in text
 
 

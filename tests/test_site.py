@@ -302,8 +302,8 @@ def test_site_search_finds_what_the_tables_hold_with_cells_apart(site, browser):
 
 def test_the_coverage_page_holds_the_matrix(site):
     page = (site / "coverage.html").read_text(encoding="utf-8")
-    assert "Coverage of the WDI indicators" in page and "wdi-KAZ-all-indicators-2026-04-08.csv" in page
-    assert re.search(r"<code>IT\.NET\.USER\.ZS</code></td>\s*<td>% of population</td>\s*<td>2024 a</td>", page)
+    assert "Coverage of the WDI indicators" in page and "wdi-IT.NET.USER.ZS-2026-07-13.csv" in page
+    assert re.search(r"<code>IT\.NET\.USER\.ZS</code></td>\s*<td>% of population</td>\s*<td>2024 b</td>", page)
 
 
 def test_peer_brief_page_in_a_browser(site, browser):
@@ -316,7 +316,7 @@ def test_peer_brief_page_in_a_browser(site, browser):
     browser.get((site / "brief.html").as_uri())
     rows = browser.find_elements(By.CSS_SELECTOR, "table.kzict-brief tbody tr")
     assert len(rows) == len(brief)
-    net = next(r for r in rows if r.text.startswith("Individuals using the Internet"))
+    net = next(r for r in rows if r.text.startswith("Individuals using the Internet (% of population)"))
     assert "93.3917" in net.text and "2026-07-13" in net.text and "2017-2025" in net.text
     images = browser.find_elements(By.CSS_SELECTOR, "article img")
     assert {i.get_attribute("alt") for i in images} >= {
