@@ -286,22 +286,50 @@ def read_subset(
     path: Path | str, codes: Collection[str] | None = None, economies: Collection[str] | None = None
 ) -> pd.DataFrame:
     """A subset written by :func:`cut`, tidy (``kzict.readers.wdi.TIDY``); ``line`` is the subset's own line."""
+    return tidy(read_wide(path, codes), economies)
+
+
+def read_wide(path: Path | str, codes: Collection[str] | None = None) -> pd.DataFrame:
+    """A subset written by :func:`cut` as it is laid out (a row per economy and indicator, a column per year,
+    as numbers), with ``_line``, each row's line in the file."""
     import pandas as pd
 
-    from kzict.readers import wdi
-
-    path = Path(path)
-    text = path.read_bytes().decode("utf-8-sig")
+    text = Path(path).read_bytes().decode("utf-8-sig")
     wide = pd.read_csv(io.StringIO(text), dtype={c: "string" for c in HEADER}, keep_default_na=False, na_values=[""])
     wide = wide.drop(columns=[c for c in wide.columns if str(c).startswith("Unnamed:")])
     wide["_line"] = range(2, 2 + len(wide))
     if codes is not None:
         wide = wide[wide["Indicator Code"].isin(list(codes))]
+    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
+    return wide.astype({y: "float64" for y in years})
+
+
+def tidy(wide: pd.DataFrame, economies: Collection[str] | None = None) -> pd.DataFrame:
+    """Rows of :func:`read_wide` (of ``economies``), tidy, each value with its decimals and line."""
+    from kzict.readers import wdi
+
     if economies is not None:
         wide = wide[wide["Country Code"].isin(list(economies))]
-    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
-    wide[years] = wide[years].astype("float64")
     return wdi._melt(wide.drop(columns="_line"), first_line=2, lines=wide["_line"].to_numpy())
+
+
+def values(wide: pd.DataFrame) -> pd.DataFrame:
+    """Every value of :func:`read_wide` as ``iso3``, ``indicator_code``, ``year``, ``value``: no decimals or
+    lines, so that all economies of a full download can be compared at little cost."""
+    import numpy as np
+    import pandas as pd
+
+    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
+    cells = wide[years].to_numpy("float64")
+    row, col = np.nonzero(~np.isnan(cells))
+    return pd.DataFrame(
+        {
+            "iso3": wide["Country Code"].to_numpy(object)[row],
+            "indicator_code": wide["Indicator Code"].to_numpy(object)[row],
+            "year": np.asarray([int(y) for y in years], dtype="int64")[col],
+            "value": cells[row, col],
+        }
+    )
 
 
 SERIES_COLUMNS = {

@@ -179,15 +179,18 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
         release, df = wdi.read_bulk_xls(f.path)
         where = "sheet Data, row"
     elif f.name.startswith("wdi-bulk-"):  # the full download states no release: the manifest's (--release)
-        release, df, where = f.row["release"], wdi_bulk.read_subset(f.path, codes=list(INDICATORS)), "line"
+        wide = wdi_bulk.read_wide(f.path, codes=list(INDICATORS))
+        release, df, where, everyone = f.row["release"], wdi_bulk.tidy(wide, PEERS), "line", wdi_bulk.values(wide)
     else:
         every = ALL_ECONOMIES.fullmatch(f.name) is not None  # all economies: read them all, to rank
         release, df = wdi.read_bulk_csv(f.path, codes=set(INDICATORS), economies=None if every else set(PEERS))
         where = "line"
     if f.row["release"] and release and f.row["release"] != release:
         raise RawDataError(f.path, f"Last Updated Date {release} differs from the manifest's {f.row['release']}")
-    df = _global_ranks(df[df["indicator_code"].isin(list(INDICATORS))], ALL_ECONOMIES.fullmatch(f.name) is not None)
-    df = df[df["iso3"].isin(list(PEERS))]
+    if not f.name.startswith("wdi-bulk-"):
+        everyone = df if ALL_ECONOMIES.fullmatch(f.name) else df.iloc[:0]
+    df = df[df["indicator_code"].isin(list(INDICATORS)) & df["iso3"].isin(list(PEERS))]
+    df = df.merge(_global_ranks(everyone), how="left", on=["indicator_code", "iso3", "year"], validate="1:1")
     df = df.assign(
         decimals=df.groupby("indicator_code")["decimals"].transform("max").astype("int64"),
         unit=df["indicator_code"].map(INDICATORS),
@@ -199,15 +202,14 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
     return df
 
 
-def _global_ranks(df: pd.DataFrame, every: bool) -> pd.DataFrame:
-    """``df`` with each economy's rank among the economies of the file that report a value for the
-    indicator and year (1 = highest; aggregates neither ranked nor counted); NA for a file that does
-    not hold every economy."""
-    ranked = df[~df["iso3"].isin(list(WB_AGGREGATES))] if every else df.iloc[:0]
-    values = ranked.groupby(["indicator_code", "year"])["value"]
-    return df.assign(
-        global_rank=values.rank(method="min", ascending=False).reindex(df.index).astype("Int64"),
-        economies_reporting=values.transform("size").reindex(df.index).astype("Int64"),
+def _global_ranks(values: pd.DataFrame) -> pd.DataFrame:
+    """Each economy's rank among the economies of ``values`` (a file holding every economy) that report a value
+    for the indicator and year (1 = highest), and how many do; aggregates are neither ranked nor counted."""
+    ranked = values.loc[~values["iso3"].isin(list(WB_AGGREGATES)), ["indicator_code", "iso3", "year", "value"]]
+    by = ranked.groupby(["indicator_code", "year"])["value"]
+    return ranked.drop(columns="value").assign(
+        global_rank=by.rank(method="min", ascending=False).astype("Int64"),
+        economies_reporting=by.transform("size").astype("Int64"),
     )
 
 
