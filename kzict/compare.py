@@ -83,7 +83,8 @@ def _observations(indicator: str, data_dir) -> tuple[pd.DataFrame, bool]:
             unit=units[column],
             release=df[edition].astype(str) if edition != year else "edition " + df[year].astype(str),
         )
-        return out.assign(global_rank=pd.NA, economies_reporting=pd.NA), units[column] == "rank"
+        none = pd.Series(pd.NA, index=out.index, dtype="Int64")
+        return out.assign(global_rank=none, economies_reporting=none), units[column] == "rank"
     df = _load(WDI, data_dir)
     out = df[df["indicator_code"] == indicator]
     if out.empty:

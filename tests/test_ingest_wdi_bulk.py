@@ -132,7 +132,8 @@ def test_the_full_download_goes_in_through_the_cli_and_the_comparison_takes_one_
     assert kept.count(b"\r\n") == 1 + 2 * len(ECONOMIES) and b"SP.POP.TOTL" not in kept
     snapshots.verify_all(snaps)
     clean = raw.parent / "clean"
-    assert "match" in str(kzict.verify(data_dir=clean)) or isinstance(kzict.verify(data_dir=clean), int)
+    summary = kzict.verify(data_dir=clean)
+    assert summary.ok and summary.datasets == len(kzict.datasets(clean)) and summary.files > summary.datasets
     ind = kzict.load("wdi_indicators", data_dir=clean)
     mine = ind[ind["indicator_code"].isin([USER, CEL]) & ind["iso3"].isin(["KAZ", "RUS", "KGZ", "WLD", "ECS"])]
     newest = mine[mine["year"] >= 2019]
@@ -198,3 +199,47 @@ def test_a_refused_download_is_one_line_exit_2_and_changes_nothing(
     assert re.search(match, err), err
     assert "WDI_CSV.zip" in err
     assert _state(raw.parent) == before
+
+
+def test_the_wdi_tables_read_the_full_download_subset_not_its_series_records():
+    import re
+
+    from kzict.tables import _wdi
+
+    assert re.fullmatch(_wdi.SNAPSHOTS.pattern, SUBSET) and not re.fullmatch(_wdi.SNAPSHOTS.pattern, SERIES)
+
+
+def test_global_ranks_share_ties_and_leave_out_aggregates():
+    import pandas as pd
+
+    from kzict.tables import _wdi
+
+    v = pd.DataFrame(
+        {"indicator_code": "X", "iso3": ["KAZ", "RUS", "WLD", "DEU"], "year": 2024, "value": [5.0, 7.0, 9.0, 5.0]}
+    )
+    r = _wdi._global_ranks(v).set_index("iso3")
+    assert r["global_rank"].to_dict() == {"KAZ": 2, "RUS": 1, "DEU": 2} and set(r["economies_reporting"]) == {3}
+
+
+def test_the_committed_ranks_are_the_all_economy_files_own():
+    """Russia's 2021 internet users, ranked in the 2023 all-economy file by counting, not by kzict's code."""
+    from kzict.compare import AGGREGATES
+    from kzict.readers import wdi
+
+    _, df = wdi.read_bulk_csv(RAW / "snapshots" / "wdi-IT.NET.USER.ZS-2023-05-10.csv")
+    year = df[(df["year"] == 2021) & ~df["iso3"].isin(list(AGGREGATES))]
+    rus = year.loc[year["iso3"] == "RUS", "value"].item()
+    ind = kzict.load("wdi_indicators")
+    row = ind[(ind["iso3"] == "RUS") & (ind["indicator_code"] == USER) & (ind["year"] == 2021)].iloc[0]
+    assert row["snapshot"] == "wdi-IT.NET.USER.ZS-2023-05-10.csv"
+    assert (row["global_rank"], row["economies_reporting"]) == (int((year["value"] > rus).sum()) + 1, len(year))
+    kaz = ind[(ind["iso3"] == "KAZ") & (ind["indicator_code"] == USER) & (ind["year"] == 2021)].iloc[0]
+    assert kaz["snapshot"].startswith("wdi-KAZ-all-indicators-") and pd_isna(kaz["global_rank"])
+    p = kzict.peers(USER)
+    assert p.attrs["kaz_global_rank"] is None and "does not hold every economy" in p.attrs["global_rank_note"]
+
+
+def pd_isna(x) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(x))

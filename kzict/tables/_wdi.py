@@ -190,7 +190,8 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
     if not f.name.startswith("wdi-bulk-"):
         everyone = df if ALL_ECONOMIES.fullmatch(f.name) else df.iloc[:0]
     df = df[df["indicator_code"].isin(list(INDICATORS)) & df["iso3"].isin(list(PEERS))]
-    df = df.merge(_global_ranks(everyone), how="left", on=["indicator_code", "iso3", "year"], validate="1:1")
+    key = ["indicator_code", "iso3", "year"]  # a duplicate row stays one, for the build's key check to refuse
+    df = df.merge(_global_ranks(everyone).drop_duplicates(key), how="left", on=key)
     df = df.assign(
         decimals=df.groupby("indicator_code")["decimals"].transform("max").astype("int64"),
         unit=df["indicator_code"].map(INDICATORS),
