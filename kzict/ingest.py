@@ -110,8 +110,8 @@ def _existing(snap_dir: Path, c: Candidate) -> list[tuple[str, str]]:
     pattern = _SNAP_COUNTRY if c.kind == "country" else _SNAP_INDICATOR
     out = []
     for name in snapshots.read_manifest(snap_dir):
-        m = pattern.match(name)
-        if m and m["code"] == c.code and (c.kind == "country" or not _SNAP_COUNTRY.match(name)):
+        m = pattern.match(name) or ingest_bulk.BULK.match(name)  # a full download holds every indicator and economy
+        if m and m.groupdict().get("code") in (c.code, None) and (c.kind == "country" or not _SNAP_COUNTRY.match(name)):
             out.append((m["release"], name))
     return sorted(out)
 
@@ -129,7 +129,11 @@ def _compare(snap_dir: Path, c: Candidate, allow_drops: bool, allow_revisions: b
         return ""
     name = max(earlier, key=lambda e: _day(e[0]))[1]
     path, _ = snapshots.verified(name, snap_dir)
-    _, old = (wdi.read_bulk_xls if name.endswith(".xls") else wdi.read_bulk_csv)(path)
+    if ingest_bulk.BULK.match(name):
+        country = c.kind == "country"
+        old = wdi_bulk.read_subset(path, codes=None if country else {c.code}, economies={c.code} if country else None)
+    else:
+        _, old = (wdi.read_bulk_xls if name.endswith(".xls") else wdi.read_bulk_csv)(path)
     return checks.check_drops(c.origin, name, old, c.values, allow_drops) + checks.check_revisions(
         c.origin, name, old, c.values, allow_revisions
     )

@@ -26,7 +26,7 @@ from kzict.readers import snapshots, wdi_bulk
 PUBLISHER = "World Bank"
 URL = "https://datacatalog.worldbank.org/search/dataset/0037712"  # the WDI catalogue page that serves WDI_CSV.zip
 _RELEASE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BULK = re.compile(r"^wdi-bulk-(?P<release>\d{4}-\d{2}-\d{2})-subset\.csv$")
+BULK = re.compile(r"^wdi-bulk-(?P<release>\d{4}-\d{2}-\d{2})-subset\.csv$")  # no ``code`` group: every code
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def _compare(origin: str, subset: Path, release: str, snap_dir: Path, allow_drop
     day = date.fromisoformat(release)
     latest: dict[tuple[str, str], tuple[date, str]] = {}  # (kind, code or economy) -> (release, file)
     for name, row in snapshots.read_manifest(snap_dir).items():
-        m_country, m_code, m_bulk = _SNAP_COUNTRY.match(name), _SNAP_INDICATOR.match(name), _BULK.match(name)
+        m_country, m_code, m_bulk = _SNAP_COUNTRY.match(name), _SNAP_INDICATOR.match(name), BULK.match(name)
         when = _day(row["release"])
         if when >= day:
             continue

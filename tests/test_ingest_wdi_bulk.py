@@ -243,3 +243,21 @@ def pd_isna(x) -> bool:
     import pandas as pd
 
     return bool(pd.isna(x))
+
+
+def test_a_later_per_indicator_file_is_checked_against_the_full_download_before_it(raw):
+    """The 2023 internet-users file, re-dated after the full download: it lacks the download's 2022-2024 values."""
+    from kzict.errors import RawDataError
+    from kzict.ingest import ingest_wdi
+
+    assert ingest_wdi([_download(raw.parent)], raw, release=RELEASE, allow_drops=True, build=False) == [SUBSET, SERIES]
+    lines = (RAW / "snapshots" / "wdi-IT.NET.USER.ZS-2023-05-10.csv").read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b"2023-05-10", b"2026-09-01")
+    later = raw.parent / "API_IT.NET.USER.ZS_DS2_en_csv_v2_3.csv"
+    later.write_bytes(b"\n".join(lines))
+    before = _state(raw)
+    with pytest.raises(RawDataError, match=rf"would drop \d+ published values that {SUBSET} has \(e.g. \w+ {USER} 202"):
+        ingest_wdi([later], raw, build=False, today="2026-12-06")
+    assert _state(raw) == before
+    with pytest.raises(RawDataError, match=r"states its release, 2026-09-01, not --release 2026-07-01"):
+        ingest_wdi([later], raw, build=False, today="2026-12-06", release=RELEASE)
