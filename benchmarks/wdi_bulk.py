@@ -3,6 +3,7 @@
     python benchmarks/wdi_bulk.py make ZIP ROWS          # write the benchmark download
     python benchmarks/wdi_bulk.py ingest ZIP STAGE      # kzict's ingest of it (the build excluded)
     python benchmarks/wdi_bulk.py csv ZIP               # the baseline: a bare csv pass over its data member
+    python benchmarks/wdi_bulk.py whole ZIP RAW CLEAN   # `kzict ingest wdi` of it, the build included
 
 ``ingest`` and ``csv`` print one JSON line with the process's peak RSS, so ``run.py`` can time each in a
 fresh process and read its memory.
@@ -30,16 +31,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SIZES, QUICK_SIZES = (50_000, 100_000, 200_000, 400_000), (50_000,)
 RATIO_MAX, RSS_MAX_MB, GROWTH_SLACK = 1.5, 300.0, 1.1
+BUILD_MAX_S, LOAD_RATIO_MAX = 3.0, 1.3  # as benchmarks/run.py's, here with a full-release snapshot
 PREFIX = "WDI download: "  # run.py --only wdi replaces the rows that start with it
 SECTION = "## Full WDI download: cost by size"
 YEARS = list(range(1960, 2025))  # 65 year columns
 ECONOMIES = 266
-TRACKED = (  # kzict.tables._wdi.INDICATORS, listed here so that generating needs no kzict import
-    "TX.VAL.ICTG.ZS.UN TM.VAL.ICTG.ZS.UN BX.GSR.CCIS.CD BX.GSR.CCIS.ZS BX.GSR.CMCP.ZS BM.GSR.CMCP.ZS "
-    "IT.NET.USER.ZS IT.NET.BBND.P2 IT.NET.BBND IT.MLT.MAIN.P2 IT.MLT.MAIN IT.CEL.SETS.P2 IT.CEL.SETS "
-    "IT.NET.SECR.P6 TX.VAL.TECH.MF.ZS TX.VAL.TECH.CD TX.VAL.MRCH.CD.WT TM.VAL.MRCH.CD.WT NY.GDP.MKTP.CD "
-    "GB.XPD.RSDV.GD.ZS SP.POP.SCIE.RD.P6 IP.JRN.ARTC.SC IP.PAT.RESD"
-).split()
+RELEASE = "2026-07-01"  # newer than every committed snapshot: the whole comparison takes it
 SERIES_HEADER = (
     "Series Code,Topic,Indicator Name,Short definition,Long definition,Unit of measure,Periodicity,Base Period,"
     "Other notes,Aggregation method,Limitations and exceptions,Notes from original source,General comments,Source,"
@@ -59,17 +56,28 @@ def _economies() -> list[tuple[str, str]]:
     return (real + [m for m in made if m[0] not in dict(real)])[:ECONOMIES]
 
 
+def _tracked() -> list[str]:
+    """kzict's tracked codes, read in a child process: importing the tables here would raise this process's
+    peak RSS, which Linux hands on to every child measured after it."""
+    code = "from kzict.tables._wdi import INDICATORS; print(' '.join(INDICATORS))"
+    return subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO
+    ).stdout.split()
+
+
 def _indicators(per_economy: int) -> list[tuple[str, str]]:
-    """``per_economy`` codes, the tracked ones spread among made-up ones, as in the real file's order."""
+    """``per_economy`` codes, every tracked one spread among made-up ones, as in the real file's order."""
+    tracked = _tracked()
     made = [(f"XX.SYN.{i:04d}", f"Made-up indicator {i}, total (% of GDP)") for i in range(per_economy)]
-    step = max(1, per_economy // len(TRACKED))
-    for k, code in enumerate(TRACKED[:per_economy]):
+    step = max(1, per_economy // len(tracked))
+    for k, code in enumerate(tracked[:per_economy]):
         made[min(k * step, per_economy - 1)] = (code, f"Tracked indicator {code} (per 100 people)")
     return sorted(made)
 
 
-def _tails(rng: random.Random, n: int = 4096) -> list[str]:
-    """Year cells for a line: ~1/3 filled, numbers of the lengths WDI prints."""
+def _tails(rng: random.Random, n: int = 4096, plausible: bool = False) -> list[str]:
+    """Year cells for a line: ~1/3 filled, numbers of the lengths WDI prints; ``plausible``: within every
+    tracked unit's range (0-100), so that the build accepts them."""
     out = []
     for _ in range(n):
         start = rng.choice((1960, 1970, 1990, 2000))
@@ -77,6 +85,8 @@ def _tails(rng: random.Random, n: int = 4096) -> list[str]:
         for y in YEARS:
             if y < start or rng.random() < 0.53:
                 cells.append("")
+            elif plausible:
+                cells.append(f"{rng.uniform(0.5, 99):.{rng.choice((4, 9))}g}")
             else:
                 cells.append(f"{rng.lognormvariate(3, 3):.{rng.choice((4, 9, 15))}g}")
         out.append(",".join(f'"{c}"' for c in cells) + ",\r\n")
@@ -89,7 +99,8 @@ def make(zip_path: Path, rows: int, seed: int = 25) -> Path:
     economies = _economies()
     per = -(-rows // len(economies))
     indicators = _indicators(per)
-    tails = _tails(rng)
+    tails, kept_tails = _tails(rng), _tails(rng, 512, plausible=True)
+    tracked = set(_tracked())
     with tempfile.TemporaryDirectory(dir=zip_path.parent) as tmp:
         data = Path(tmp) / "WDICSV.csv"
         with open(data, "w", encoding="utf-8", newline="") as fh:
@@ -101,7 +112,8 @@ def make(zip_path: Path, rows: int, seed: int = 25) -> Path:
                 for code, label in indicators:
                     if n == rows:
                         break
-                    fh.write(_q([name, iso, label, code])[:-3] + "," + tails[rng.randrange(len(tails))])
+                    pool = kept_tails if code in tracked else tails
+                    fh.write(_q([name, iso, label, code])[:-3] + "," + pool[rng.randrange(len(pool))])
                     n += 1
         series = Path(tmp) / "WDISeries.csv"
         with open(series, "w", encoding="utf-8", newline="") as fh:
@@ -139,9 +151,91 @@ def ingest(zip_path: Path, stage: Path) -> dict:
     from kzict.ingest_bulk import ingest_bulk
 
     t = time.perf_counter()
-    staged = ingest_bulk(zip_path, "2026-07-01", stage, snap_dir=REPO / "data" / "raw" / "snapshots")
+    staged = ingest_bulk(zip_path, RELEASE, stage, snap_dir=REPO / "data" / "raw" / "snapshots")
     work = time.perf_counter() - t
     return {"kept": [s.row["bytes"] for s in staged], "work_s": work, "peak_mb": _peak_mb()}
+
+
+def whole(zip_path: Path, raw: Path, clean: Path) -> dict:
+    """``kzict ingest wdi`` as a user runs it (the checks against earlier releases, the build, the publish)."""
+    sys.path.insert(0, str(REPO))
+    from kzict.ingest import main as ingest_main
+
+    t = time.perf_counter()
+    # Made-up names and values: every drop and revision against the real snapshots is allowed, and recorded.
+    args = [str(zip_path), "--release", RELEASE, "--raw", str(raw), "--out", str(clean)]
+    if ingest_main([*args, "--allow-drops", "--allow-revisions"]):
+        raise SystemExit("the ingest was refused")
+    return {"work_s": time.perf_counter() - t, "peak_mb": _peak_mb()}
+
+
+def _alternate(ours: list[str], base: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    def timed(cmd: list[str]) -> float:
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        return time.perf_counter() - t
+
+    timed(ours), timed(base)  # warm the file cache
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(timed(ours))
+        b.append(timed(base))
+    return a, b
+
+
+def after_ingest(row, show, zip_path: Path, lines: int, tmp: Path, repeat: int) -> list:
+    """The whole ingest's peak RSS (the build included), then the build and the WDI loads with its snapshot."""
+    raw, clean = tmp / "data" / "raw", tmp / "data" / "clean"
+    shutil.copytree(REPO / "data" / "raw", raw)
+    shutil.copytree(REPO / "data" / "clean", clean)
+    runs = [_run([sys.executable, __file__, "whole", str(zip_path), str(raw), str(clean)])]
+    rows = [
+        show(
+            row(
+                f"{PREFIX}peak RSS of the whole `kzict ingest wdi`, the build included ({lines:,} lines)",
+                [r[1] for r in runs],
+                [],
+                f"≤ {RSS_MAX_MB:g} MB",
+                lambda r: r.median <= RSS_MAX_MB,
+                "MB",
+            )
+        )
+    ]
+    build = [sys.executable, "-m", "kzict.pipeline", "--raw", str(raw), "--out", str(tmp / "rebuilt")]
+    plain = [sys.executable, "-m", "kzict.pipeline", "--out", str(tmp / "plain")]
+    ours, base = _alternate(build, plain, repeat)
+    rows.append(
+        show(
+            row(
+                f"{PREFIX}full raw -> clean build with that full-release snapshot (vs the build without it)",
+                ours,
+                base,
+                f"≤ {BUILD_MAX_S:g} s",
+                lambda r: r.median <= BUILD_MAX_S,
+            )
+        )
+    )
+    for name in ("wdi_indicators", "wdi_vintages"):
+        path = clean / f"{name}.csv"
+        load = f"import kzict; kzict.load({name!r}, data_dir={str(clean)!r})"
+        ours, base = _alternate(
+            [sys.executable, "-c", load],
+            [sys.executable, "-c", f"import pandas; pandas.read_csv({str(path)!r})"],
+            repeat,
+        )
+        rows.append(
+            show(
+                row(
+                    f"{PREFIX}load `{name}` after that ingest, {path.stat().st_size / 1e6:.1f} MB "
+                    "(vs import pandas + read_csv)",
+                    ours,
+                    base,
+                    f"ratio ≤ {LOAD_RATIO_MAX}",
+                    lambda r: r.ratio <= LOAD_RATIO_MAX,
+                )
+            )
+        )
+    return rows
 
 
 def csv_pass(zip_path: Path) -> dict:
@@ -168,6 +262,7 @@ def bench(row, show, quick: bool, repeat: int) -> tuple[list, list[str]]:
     sizes = QUICK_SIZES if quick else SIZES
     tmp = Path(tempfile.mkdtemp(prefix="kzict-wdi-bulk-"))
     got: dict[int, tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int, int]] = {}
+    whole_rows: list = []
     try:
         stage = tmp / "stage"
         stage.mkdir()
@@ -183,6 +278,8 @@ def bench(row, show, quick: bool, repeat: int) -> tuple[list, list[str]]:
                 ours.append(_run(ours_cmd))
                 base.append(_run(base_cmd))
             got[n] = (ours, base, member, z.stat().st_size)
+            if n == max(sizes):
+                whole_rows = after_ingest(row, show, z, n, tmp / "whole", repeat)
             z.unlink()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -232,6 +329,7 @@ def bench(row, show, quick: bool, repeat: int) -> tuple[list, list[str]]:
                     )
                 )
             )
+    rows += whole_rows
     table = [
         "",
         SECTION,
@@ -262,7 +360,10 @@ def main(argv: list[str]) -> int:
     if what == "make":
         make(zip_path, int(argv[2]))
         return 0
-    out = ingest(zip_path, Path(argv[2])) if what == "ingest" else csv_pass(zip_path)
+    if what == "whole":
+        out = whole(zip_path, Path(argv[2]), Path(argv[3]))
+    else:
+        out = ingest(zip_path, Path(argv[2])) if what == "ingest" else csv_pass(zip_path)
     print(json.dumps(out))
     return 0
 

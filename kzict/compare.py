@@ -47,6 +47,8 @@ COLUMNS = [
     "release",
     "rank",
     "economies_ranked",
+    "global_rank",
+    "economies_reporting",
     "years_from_kaz",
     "gap_flag",
     "source_id",
@@ -63,6 +65,8 @@ def _load(name: str, data_dir) -> pd.DataFrame:
 def _observations(indicator: str, data_dir) -> tuple[pd.DataFrame, bool]:
     """Every (economy, year) value of ``indicator`` in the columns of :data:`COLUMNS`, and whether a
     smaller value ranks first (a rank column)."""
+    import pandas as pd
+
     if ":" in indicator or indicator in INDICES:
         table, column = indicator.split(":", 1) if ":" in indicator else INDICES[indicator]
         df = _load(table, data_dir)
@@ -79,7 +83,8 @@ def _observations(indicator: str, data_dir) -> tuple[pd.DataFrame, bool]:
             unit=units[column],
             release=df[edition].astype(str) if edition != year else "edition " + df[year].astype(str),
         )
-        return out, units[column] == "rank"
+        none = pd.Series(pd.NA, index=out.index, dtype="Int64")
+        return out.assign(global_rank=none, economies_reporting=none), units[column] == "rank"
     df = _load(WDI, data_dir)
     out = df[df["indicator_code"] == indicator]
     if out.empty:
@@ -104,7 +109,11 @@ def peers(indicator: str, year: int | None = None, *, data_dir=None) -> pd.DataF
     economy with a value: its ``year``, ``value``, ``unit``, ``release``, ``rank`` among the rows
     (1 = highest value, or best rank for a rank column; ``economies_ranked`` counted), ``years_from_kaz``
     (its year minus Kazakhstan's) and ``gap_flag`` (True when that exceeds two years either way).
-    Kazakhstan comes first; ``df.attrs`` carries ``kaz_rank``, ``kaz_year`` and the ``releases`` used.
+    For a WDI code, ``global_rank`` is the economy's rank among all economies that report a value for that
+    year in the file the value comes from, of ``economies_reporting`` (aggregates excluded); NA where that
+    file does not hold every economy (``kzict ingest wdi WDI_CSV.zip --release ...`` adds one that does)
+    and for an index. Kazakhstan comes first; ``df.attrs`` carries ``kaz_rank``, ``kaz_global_rank`` (with
+    ``global_rank_note`` when NA), ``kaz_year`` and the ``releases`` used.
     """
     import pandas as pd
 
@@ -127,15 +136,25 @@ def peers(indicator: str, year: int | None = None, *, data_dir=None) -> pd.DataF
     order = {iso: i for i, iso in enumerate(economies)}
     out = out.sort_values("iso3", key=lambda s: s.map(order))[COLUMNS].reset_index(drop=True)
     kaz_rank = out.loc[out["iso3"] == KAZ, "rank"]
+    out["global_rank"] = out["global_rank"].astype("Int64")
+    out["economies_reporting"] = out["economies_reporting"].astype("Int64")
+    kaz_global = out.loc[out["iso3"] == KAZ, "global_rank"].dropna()
     out.attrs = {
         "indicator": indicator,
         "year": year,
         "kaz_year": kaz_year,
         "kaz_rank": int(kaz_rank.iloc[0]) if len(kaz_rank) else None,
+        "kaz_global_rank": int(kaz_global.iloc[0]) if len(kaz_global) else None,
         "economies_ranked": len(out),
         "releases": sorted(set(out["release"].astype(str)), reverse=True),
         "rank_order": "smallest first" if ascending else "largest first",
     }
+    if not len(kaz_global):
+        out.attrs["global_rank_note"] = (
+            "no global rank: the file Kazakhstan's value comes from does not hold every economy"
+            if ":" not in indicator and indicator not in INDICES
+            else "no global rank for an index: its table holds the peers only"
+        )
     return out
 
 

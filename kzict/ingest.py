@@ -3,10 +3,13 @@
 Accepted, as the World Bank website serves them: an all-economy file for one
 indicator (``API_<CODE>_DS2_en_csv_v2_<n>.csv`` or the ``.xls`` variant), a
 one-economy file for all indicators (``API_<ISO3>_DS2_...``), or the zip that
-holds one of these with its ``Metadata_*`` companions. Every file is checked
+holds one of these with its ``Metadata_*`` companions; and the full download
+(``WDI_CSV.zip`` or its unpacked ``WDICSV.csv``, with ``--release``), streamed
+and cut to the tracked indicators (kzict.ingest_bulk). Every file is checked
 before anything is written; any refusal leaves the folder and its manifest as
-they were: the build runs from a staged copy, and the raw and clean folders change together or not at
-all. Metadata companions are checked and not copied. Caps: kzict.readers.download.
+they were: the build runs from a staged copy, and the raw and clean folders
+change together or not at all. Metadata companions are checked and not copied.
+Caps: kzict.readers.download.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from kzict import ingest_bulk
 from kzict import ingest_checks as checks
 from kzict._paths import loads_from
 from kzict.errors import KzictError, RawDataError
-from kzict.readers import download, snapshots, wdi
+from kzict.readers import download, snapshots, wdi, wdi_bulk
 
 LICENCE = "CC BY 4.0 (World Bank terms of use for datasets)"
 SOURCE_ID = "wb_wdi"
@@ -106,8 +110,8 @@ def _existing(snap_dir: Path, c: Candidate) -> list[tuple[str, str]]:
     pattern = _SNAP_COUNTRY if c.kind == "country" else _SNAP_INDICATOR
     out = []
     for name in snapshots.read_manifest(snap_dir):
-        m = pattern.match(name)
-        if m and m["code"] == c.code and (c.kind == "country" or not _SNAP_COUNTRY.match(name)):
+        m = pattern.match(name) or ingest_bulk.BULK.match(name)  # a full download holds every indicator and economy
+        if m and m.groupdict().get("code") in (c.code, None) and (c.kind == "country" or not _SNAP_COUNTRY.match(name)):
             out.append((m["release"], name))
     return sorted(out)
 
@@ -125,7 +129,11 @@ def _compare(snap_dir: Path, c: Candidate, allow_drops: bool, allow_revisions: b
         return ""
     name = max(earlier, key=lambda e: _day(e[0]))[1]
     path, _ = snapshots.verified(name, snap_dir)
-    _, old = (wdi.read_bulk_xls if name.endswith(".xls") else wdi.read_bulk_csv)(path)
+    if ingest_bulk.BULK.match(name):
+        country = c.kind == "country"
+        old = wdi_bulk.read_subset(path, codes=None if country else {c.code}, economies={c.code} if country else None)
+    else:
+        _, old = (wdi.read_bulk_xls if name.endswith(".xls") else wdi.read_bulk_csv)(path)
     return checks.check_drops(c.origin, name, old, c.values, allow_drops) + checks.check_revisions(
         c.origin, name, old, c.values, allow_revisions
     )
@@ -173,6 +181,7 @@ def ingest_wdi(
     allow_revisions: bool = False,
     today: str | None = None,
     build: bool = True,
+    release: str | None = None,
 ) -> list[str]:
     """Check every file, then add the data files to ``<raw_dir>/snapshots`` and rebuild, all or nothing.
 
@@ -184,7 +193,9 @@ def ingest_wdi(
     real date or lies ahead, a file name whose code its rows contradict, a clash with an existing
     snapshot, a release that drops (unless ``allow_drops``) or revises by a factor of ten or renames
     (unless ``allow_revisions``) what the latest earlier release published, or data the build refuses.
-    ``build=False`` adds the snapshots without a build (for tests of the checks alone).
+    ``build=False`` adds the snapshots without a build (for tests of the checks alone). ``release``
+    (``YYYY-MM-DD``) is the full WDI download's, which states none (required for it); a file that states
+    its own must agree with it.
     """
     from kzict import ingest_commit
     from kzict.pipeline.lock import locked
@@ -198,34 +209,51 @@ def ingest_wdi(
         rows = snapshots.read_manifest(snap_dir)
         by_sha = {r["sha256"]: n for n, r in rows.items()}
         todo: list[Candidate] = []
-        with tempfile.TemporaryDirectory() as tmp:
+        bulk: list[ingest_bulk.Staged] = []
+        origins: dict[str, str] = {}
+        # The full download's subsets are staged beside the raw folder (a killed ingest's are leftovers).
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            tempfile.TemporaryDirectory(prefix=ingest_commit.PREFIX, dir=raw.parent) as stage,
+        ):
             for f in files:
+                if wdi_bulk.looks_bulk(f):  # streamed, never read whole
+                    taken = [s.name for s in bulk]
+                    kw = {"allow_drops": allow_drops, "allow_revisions": allow_revisions}
+                    got = ingest_bulk.stage(f, release, Path(stage), snap_dir, today, taken, **kw)
+                    bulk += got
+                    origins.update({s.name: Path(f).name for s in got})
+                    continue
                 for member in download.members(Path(f)):
                     c = _parse(member, Path(tmp), today)
                     digest = hashlib.sha256(c.data).hexdigest() if c is not None else ""
                     if c is None or digest in by_sha:
                         continue  # a companion, or a file already a snapshot (or given twice)
+                    if release and c.release != release:
+                        raise RawDataError(c.origin, f"states its release, {c.release}, not --release {release}")
                     by_sha[digest] = c.origin
                     c.snapshot = _snapshot_name(c)
                     if c.snapshot in rows or any(c.snapshot == t.snapshot for t in todo):
                         raise RawDataError(c.origin, f"a different {c.snapshot} is already in the snapshots")
                     c.drops = _compare(snap_dir, c, allow_drops, allow_revisions)
                     todo.append(c)
-        if not todo:
-            return []
-        new_rows = dict(rows) | {c.snapshot: _row(c, today) for c in todo}
-        added = {c.snapshot: c.data for c in todo}
-        ingest_commit.commit(raw, out if build else None, added, new_rows, {c.snapshot: c.origin for c in todo})
-    return [c.snapshot for c in todo]
+            if not todo and not bulk:
+                return []
+            new_rows = dict(rows) | {c.snapshot: _row(c, today) for c in todo} | {s.name: s.row for s in bulk}
+            added: dict[str, bytes | Path] = {c.snapshot: c.data for c in todo} | {s.name: s.path for s in bulk}
+            origins |= {c.snapshot: c.origin for c in todo}
+            ingest_commit.commit(raw, out if build else None, added, new_rows, origins)
+    return [c.snapshot for c in todo] + [s.name for s in bulk]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``kzict ingest wdi FILE... [--raw DIR] [--out DIR]``: add World Bank downloads as snapshots, and rebuild."""
+    """``kzict ingest wdi FILE... [--release DATE] [--raw DIR] [--out DIR]``: add downloads as snapshots, rebuild."""
     from kzict._extras import exit_unless_installed
 
     exit_unless_installed("ingest", "python -m kzict.ingest")
     p = argparse.ArgumentParser(prog="kzict ingest wdi", description=__doc__.splitlines()[0])
-    p.add_argument("files", nargs="+", type=Path, help="API_*.csv, API_*.xls or the zip the World Bank serves")
+    p.add_argument("files", nargs="+", type=Path, help="API_*.csv, API_*.xls, their zip, or WDI_CSV.zip")
+    p.add_argument("--release", help="YYYY-MM-DD: the full download's release date (its CSV states none)")
     p.add_argument("--raw", type=Path, default=None, help="the data/raw folder (default: this clone's)")
     p.add_argument("--out", type=Path, default=None, help="the clean folder to rebuild (default: beside --raw)")
     p.add_argument("--allow-drops", action="store_true", help="accept a release that withdrew earlier values")
@@ -235,7 +263,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         added = ingest_wdi(
-            args.files, args.raw, out_dir=args.out, allow_drops=args.allow_drops, allow_revisions=args.allow_revisions
+            args.files,
+            args.raw,
+            out_dir=args.out,
+            allow_drops=args.allow_drops,
+            allow_revisions=args.allow_revisions,
+            release=args.release,
         )
     except KzictError as exc:
         print(f"kzict: ingest refused, nothing changed: {_one_line(exc)}", file=sys.stderr)

@@ -5,10 +5,11 @@ the header and the lines of the indicators kzict tracks (``kzict.tables._wdi.IND
 every economy and aggregate, byte for byte; and the tracked indicators' records of ``WDISeries.csv``
 (definition, source, unit, licence type). The CSV states no release, so ``--release`` is required.
 
-INTEGRATION POINT. :func:`ingest_bulk` only stages: it writes the two snapshots into a staging
-folder the caller owns and returns their manifest rows. Publishing them with the manifest (all or
-nothing, under the build's lock, after the build succeeded on the staged raw folder) is the job of
-``kzict.ingest``, which calls it for a file that :func:`kzict.readers.wdi_bulk.looks_bulk`.
+:func:`ingest_bulk` only stages: it writes the two snapshots into a staging folder the caller owns
+and returns their manifest rows; :func:`stage` adds the checks against earlier releases. Publishing
+them with the manifest (all or nothing, under the build's lock, after the build succeeded on the
+staged raw folder) is the job of ``kzict.ingest``, which calls :func:`stage` for a file that
+:func:`kzict.readers.wdi_bulk.looks_bulk`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kzict.readers import snapshots, wdi_bulk
 PUBLISHER = "World Bank"
 URL = "https://datacatalog.worldbank.org/search/dataset/0037712"  # the WDI catalogue page that serves WDI_CSV.zip
 _RELEASE = re.compile(r"\d{4}-\d{2}-\d{2}")
+BULK = re.compile(r"^wdi-bulk-(?P<release>\d{4}-\d{2}-\d{2})-subset\.csv$")  # no ``code`` group: every code
 
 
 @dataclass(frozen=True)
@@ -126,3 +128,79 @@ def ingest_bulk(
     if not cut.series_subset:
         (stage / series_name).unlink(missing_ok=True)
     return out
+
+
+def stage(
+    path: Path | str,
+    release: str | None,
+    stage_dir: Path,
+    snap_dir: Path,
+    today: str,
+    taken: Collection[str],
+    *,
+    allow_drops: bool = False,
+    allow_revisions: bool = False,
+) -> list[Staged]:
+    """:func:`ingest_bulk`, then the drops and revisions checks of every ingest against earlier releases.
+
+    ``taken``: the snapshot names this ingest already stages (a second full download of one release
+    is refused). An allowed drop or revision is recorded in the data subset's manifest note.
+    """
+    staged = ingest_bulk(path, release, stage_dir, snap_dir=snap_dir, today=date.fromisoformat(today))
+    if any(s.name in taken for s in staged):
+        raise RawDataError(path, f"a second full WDI download of release {release} in one ingest")
+    for s in staged:
+        if s.name.endswith("-subset.csv"):
+            s.row["note"] += _compare(str(path), s.path, str(release), snap_dir, allow_drops, allow_revisions)
+    return staged
+
+
+def _compare(origin: str, subset: Path, release: str, snap_dir: Path, allow_drops: bool, allow_revisions: bool) -> str:
+    """Every tracked code of the new subset against the latest earlier all-economy file that holds it (an
+    ``API_`` download or an earlier full download's subset), and each economy's file of all indicators
+    against the latest earlier one, for the codes the download holds."""
+    from kzict import ingest_checks as checks
+    from kzict.ingest import _SNAP_COUNTRY, _SNAP_INDICATOR, _day
+    from kzict.readers import wdi
+
+    new = wdi_bulk.read_subset(subset)
+    codes = set(new["indicator_code"])
+    day = date.fromisoformat(release)
+    latest: dict[tuple[str, str], tuple[date, str]] = {}  # (kind, code or economy) -> (release, file)
+    for name, row in snapshots.read_manifest(snap_dir).items():
+        m_country, m_code, m_bulk = _SNAP_COUNTRY.match(name), _SNAP_INDICATOR.match(name), BULK.match(name)
+        when = _day(row["release"])
+        if when >= day:
+            continue
+        keys = (
+            [("country", m_country["code"])]
+            if m_country
+            else [("code", c) for c in codes]
+            if m_bulk
+            else [("code", m_code["code"])]
+            if m_code
+            else []
+        )
+        for key in keys:
+            if key[1] in codes or key[0] == "country":
+                latest[key] = max(latest.get(key, (date.min, "")), (when, name))
+    notes = ""
+    for name in sorted({n for _, n in latest.values()}):
+        mine = {k for k, (_, n) in latest.items() if n == name}
+        path, _ = snapshots.verified(name, snap_dir)
+        if name.startswith("wdi-bulk-"):
+            old = wdi_bulk.read_subset(path, codes={c for _, c in mine})
+        elif name.endswith(".xls"):
+            old = wdi.read_bulk_xls(path)[1]
+        else:
+            economies = {c for kind, c in mine if kind == "country"} or None
+            old = wdi.read_bulk_csv(path, codes=codes, economies=economies)[1]
+        old = old[old["indicator_code"].isin(list(codes))]
+        if not len(old):
+            continue
+        now = new[new["indicator_code"].isin(list(set(old["indicator_code"])))]
+        if _SNAP_COUNTRY.match(name):
+            now = now[now["iso3"].isin(list(set(old["iso3"])))]
+        notes += checks.check_drops(origin, name, old, now, allow_drops)
+        notes += checks.check_revisions(origin, name, old, now, allow_revisions)
+    return notes

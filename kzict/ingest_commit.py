@@ -16,6 +16,7 @@ import os
 import secrets
 import shutil
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from kzict.errors import BuildTargetError, KzictError, RawDataError
@@ -31,9 +32,14 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write a staged file; it may be a hard link to the live one, so it is replaced, never written through."""
+def _write(path: Path, data: bytes | Path) -> None:
+    """Write a staged file; it may be a hard link to the live one, so it is replaced, never written through.
+
+    ``data`` a path: a file already written (the cut of a full download), moved in without reading it."""
     path.unlink(missing_ok=True)
+    if isinstance(data, Path):
+        shutil.move(data, path)
+        return
     with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -59,7 +65,7 @@ def leftovers(parent: Path) -> None:
 def commit(
     raw: Path,
     out: Path | None,
-    files: dict[str, bytes],
+    files: Mapping[str, bytes | Path],
     rows: dict[str, dict[str, str]],
     origins: dict[str, str] | None = None,
 ) -> None:
@@ -107,7 +113,9 @@ def commit(
             _remove(staged_out)
 
 
-def _publish(snap: Path, staged: Path, files: dict[str, bytes], out: Path | None, staged_out: Path | None) -> None:
+def _publish(
+    snap: Path, staged: Path, files: Mapping[str, bytes | Path], out: Path | None, staged_out: Path | None
+) -> None:
     from kzict.pipeline.publish import _swap
 
     manifest = snap / snapshots.MANIFEST

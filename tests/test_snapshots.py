@@ -171,7 +171,7 @@ def test_ict_service_exports_2014_and_2024_in_the_2026_release(indicators):
 
 def test_indicators_hold_one_newest_value_with_provenance(indicators):
     assert not indicators.duplicated(["indicator_code", "iso3", "year"]).any()
-    assert list(indicators.columns) == [*wdi_tables.COLUMNS, "withdrawn_by"]
+    assert list(indicators.columns) == [*wdi_tables.COLUMNS, "withdrawn_by", *wdi_tables.RANKS]
     assert set(indicators["indicator_code"]) == set(wdi_tables.INDICATORS)
     assert (indicators["source_id"] == "wb_wdi").all()
     assert indicators["locator"].str.match(r"^(wdi|ddf)-.+, (line|sheet Data, row) \d+$").all()

@@ -14,8 +14,9 @@ kzict export --claimreview FILE.jsonld    the public statements audit as schema.
 kzict audit [--format md|csv]             the claims audit
 kzict statements [--verdict V]            what officials and the press say, checked (--format table|csv)
 kzict build [--raw DIR] [--out DIR]       rebuild the clean tables from the raw workbooks
-kzict ingest wdi FILE... [--raw DIR] [--allow-drops] [--allow-revisions] [--out DIR]
-                                          add World Bank downloads and rebuild, all or nothing
+kzict ingest wdi FILE... [--release YYYY-MM-DD] [--raw DIR] [--allow-drops] [--allow-revisions] [--out DIR]
+                                          add World Bank downloads (WDI_CSV.zip: --release) and rebuild,
+                                          all or nothing
 
 The metadata commands (--version, list, search, describe) read only the descriptor: they never import pandas.
 --data-dir DIR (or the KZICT_DATA environment variable) reads a clean folder that `kzict build --out DIR`
@@ -120,7 +121,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="add downloaded source files, then rebuild", description="Add source files.")
     wdi = p.add_subparsers(dest="source", required=True, metavar="SOURCE", parser_class=_Parser)
     w = wdi.add_parser("wdi", help="World Bank WDI bulk downloads", description="Add World Bank WDI bulk downloads.")
-    w.add_argument("files", nargs="+", type=Path, metavar="FILE", help="API_*.csv, API_*.xls or the zip")
+    w.add_argument("files", nargs="+", type=Path, metavar="FILE", help="API_*.csv, API_*.xls, a zip, WDI_CSV.zip")
+    w.add_argument(
+        "--release", metavar="YYYY-MM-DD", help="the full download's release date (required: WDI_CSV.zip states none)"
+    )
     w.add_argument("--raw", type=Path, help="the raw folder to add to (default: the clone's data/raw)")
     w.add_argument("--allow-drops", action="store_true", help="accept a release that withdrew earlier values")
     w.add_argument(
@@ -233,7 +237,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "ingest":
         from kzict.cli.build import ingest_wdi
 
-        return ingest_wdi(args.files, args.raw, args.allow_drops, args.out, args.allow_revisions)
+        return ingest_wdi(args.files, args.raw, args.allow_drops, args.out, args.allow_revisions, args.release)
     return 0
 
 

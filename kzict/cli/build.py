@@ -50,7 +50,14 @@ def build(raw: Path | None, out: Path | None) -> int:
     return 0
 
 
-def ingest_wdi(files: list[Path], raw: Path | None, allow_drops: bool, out: Path | None, allow_revisions=False) -> int:
+def ingest_wdi(
+    files: list[Path],
+    raw: Path | None,
+    allow_drops: bool,
+    out: Path | None,
+    allow_revisions: bool = False,
+    release: str | None = None,
+) -> int:
     """Add the files and rebuild, all or nothing: the build runs before ``data/raw`` changes (kzict.ingest)."""
     from kzict import ingest
 
@@ -60,4 +67,5 @@ def ingest_wdi(files: list[Path], raw: Path | None, allow_drops: bool, out: Path
         )
     argv = [str(f) for f in files] + (["--raw", str(raw)] if raw else []) + ["--out", str(_out(out))]
     argv += (["--allow-drops"] if allow_drops else []) + (["--allow-revisions"] if allow_revisions else [])
+    argv += ["--release", release] if release is not None else []
     return ingest.main(argv)

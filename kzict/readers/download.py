@@ -3,8 +3,8 @@
 Every cap is checked on the file's size and the zip's directory before anything is decompressed, and
 again while reading (a directory can lie), so a zip bomb or an oversized file is refused in
 milliseconds and kilobytes. The caps are the ingest's, all here. They admit the World Bank's full WDI
-bulk download (a ~90 MB zip whose main CSV member is ~250 MB, which a streaming reader takes member by
-member) while a file that is read whole into memory (an ``API_`` download, a metadata companion: at
+bulk download (a ~90 MB zip whose main CSV member is ~250 MB, which kzict.readers.wdi_bulk streams
+record by record) while a file that is read whole into memory (an ``API_`` download, a metadata companion: at
 most about 1 MB today) may not pass ``MAX_READ_BYTES``.
 """
 
@@ -25,6 +25,7 @@ MAX_UNPACKED_BYTES = 1_500_000_000  # all members, uncompressed
 MAX_RATIO = 100  # uncompressed / compressed size of a member (WDI CSVs compress 3-4 to 1; a bomb, 1000 to 1)
 MAX_READ_BYTES = 50_000_000  # a file read whole into memory (WDI API_ downloads are under 1 MB)
 MAX_LINE_BYTES = 65_536  # one line of a CSV (a WDI line is under 1.5 KB)
+MAX_RECORD_BYTES = 1_000_000  # one CSV record read as a stream: may span lines (a WDISeries.csv record, < 100 KB)
 
 _LONG_LINE = re.compile(rb"[^\n]{%d}" % (MAX_LINE_BYTES + 1))
 

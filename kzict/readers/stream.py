@@ -1,6 +1,7 @@
 """Reading a large download without trusting it: bounded, hashed as it passes, record by record.
 
-A zip's directory is checked against caps before a byte is decompressed; a member is then read
+A zip's directory is checked against the caps (kzict.readers.download) before a byte is decompressed; a
+member is then read
 through :class:`Tap`, which hashes and counts the bytes actually unpacked and stops at the cap
 (the directory can lie); :func:`records` hands out CSV records with the exact bytes they were
 read from, so a subset can be written verbatim. Every refusal is a RawDataError naming the file.
@@ -101,27 +102,6 @@ def records(fh: BinaryIO, origin: str, max_record: int) -> Iterator[tuple[list[s
             yield fields, raw, reader.line_num
     except csv.Error as exc:
         raise RawDataError(origin, f"line {reader.line_num + 1}: not CSV ({exc})") from None
-
-
-def zip_members(
-    zf: zipfile.ZipFile, where: str, *, max_members: int, max_member: int, max_total: int, max_ratio: int
-) -> list[zipfile.ZipInfo]:
-    """The zip's files, after checking its directory: member count, each member's size and ratio, the total."""
-    infos = [i for i in zf.infolist() if not i.is_dir()]
-    if len(infos) > max_members:
-        raise RawDataError(where, f"holds {len(infos):,} members, over the cap of {max_members}")
-    total = 0
-    for i in infos:
-        total += i.file_size
-        if i.file_size > max_member:
-            raise RawDataError(where, f"member {i.filename} unpacks to {i.file_size:,} bytes, over the cap")
-        if i.file_size > max_ratio * max(i.compress_size, 1):
-            raise RawDataError(where, f"member {i.filename} is compressed over {max_ratio}:1 (a zip bomb?)")
-        if i.flag_bits & 0x1:
-            raise RawDataError(where, f"member {i.filename} is encrypted")
-    if total > max_total:
-        raise RawDataError(where, f"unpacks to {total:,} bytes, over the cap of {max_total:,}")
-    return infos
 
 
 def open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str, cap: int) -> Tap:

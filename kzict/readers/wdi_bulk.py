@@ -40,26 +40,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kzict.errors import RawDataError
+from kzict.readers import download as caps
 from kzict.readers.guard import text_value
-from kzict.readers.stream import Digest, Tap, file_digest, open_member, records, zip_members
+from kzict.readers.stream import Digest, Tap, file_digest, open_member, records
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# Caps: the real download is ~90 MB zipped, its data member ~200-250 MB (400,000 lines of ~600 bytes),
-# in 6 members compressing about 3:1. Each cap leaves room for years of growth and still refuses a
-# bomb from the zip's directory, before a byte is decompressed.
-MAX_FILE_BYTES = 1_000_000_000  # the download (zip, or the unpacked CSV)
-MAX_MEMBER_BYTES = 1_000_000_000  # one member, uncompressed; also enforced on the bytes actually read
-MAX_TOTAL_BYTES = 2_000_000_000  # all members, uncompressed
-MAX_RATIO = 200  # uncompressed / compressed, per member: WDI's CSVs deflate 3-20x, bombs 1,000x
-MAX_MEMBERS = 64
-MAX_RECORD_BYTES = 1_000_000  # one CSV record; a data line is under 2 KB, a series record under 100 KB
-
+# The caps are the ingest's, one set for every download (kzict.readers.download): they admit the real
+# download (~90 MB zipped, its data member ~200-250 MB) and refuse a bomb from the zip's directory.
 HEADER = ("Country Name", "Country Code", "Indicator Name", "Indicator Code")
 SERIES_NEEDS = ("Series Code", "Indicator Name", "Long definition", "Unit of measure", "Source", "License Type")
 MAIN_NAMES = ("wdicsv.csv", "wdidata.csv", "wdi_data.csv")
 SERIES_NAMES = ("wdiseries.csv", "wdi_series.csv")
+OTHER_NAMES = ("wdicountry.csv", "wdi_country.csv", "wdifootnote.csv", "wdicountry-series.csv", "wdiseries-time.csv")
 FIRST_YEAR = 1960
 _BOM = "\ufeff"
 _NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")  # ASCII digits only, as float() is not
@@ -146,7 +140,7 @@ def _check_row(fields: list[str], years: list[int], origin: str, line: int) -> N
 
 
 def _cut_data(fh: BinaryIO, origin: str, wanted: Collection[str], out: BinaryIO) -> dict:
-    rows = records(fh, origin, MAX_RECORD_BYTES)
+    rows = records(fh, origin, caps.MAX_RECORD_BYTES)
     first = next(rows, None)
     if first is None:
         raise RawDataError(origin, "empty file")
@@ -186,7 +180,7 @@ def _cut_data(fh: BinaryIO, origin: str, wanted: Collection[str], out: BinaryIO)
 
 
 def _cut_series(fh: BinaryIO, origin: str, wanted: Collection[str], out: BinaryIO) -> tuple[str, ...]:
-    rows = records(fh, origin, MAX_RECORD_BYTES)
+    rows = records(fh, origin, caps.MAX_RECORD_BYTES)
     first = next(rows, None)
     names = [first[0][0].removeprefix(_BOM), *first[0][1:]] if first and first[0] else []
     lacking = [c for c in SERIES_NEEDS if c not in names]
@@ -220,8 +214,8 @@ def cut(path: Path | str, codes: Collection[str], out: Path | str, series_out: P
         size = path.stat().st_size
     except OSError as exc:
         raise RawDataError(where, f"cannot be read ({exc.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise RawDataError(where, f"is {size:,} bytes, over the cap of {MAX_FILE_BYTES:,}")
+    if size > caps.MAX_DOWNLOAD_BYTES:
+        raise RawDataError(where, f"is {size:,} bytes, over the {caps.MAX_DOWNLOAD_BYTES:,}-byte cap of a download")
     try:
         return _cut(path, wanted, Path(out), Path(series_out) if series_out else None)
     except BaseException:
@@ -232,14 +226,8 @@ def cut(path: Path | str, codes: Collection[str], out: Path | str, series_out: P
 
 def _members(zf: zipfile.ZipFile, where: str) -> tuple[zipfile.ZipInfo, zipfile.ZipInfo | None]:
     """The data member and the series member (if any), after checking the zip's directory against the caps."""
-    infos = zip_members(
-        zf,
-        where,
-        max_members=MAX_MEMBERS,
-        max_member=MAX_MEMBER_BYTES,
-        max_total=MAX_TOTAL_BYTES,
-        max_ratio=MAX_RATIO,
-    )
+    infos = [i for i in zf.infolist() if not i.is_dir()]
+    caps.check_directory(where, infos)
     main = [i for i in infos if Path(i.filename).name.lower() in MAIN_NAMES]
     if len(main) != 1:
         named = ", ".join(i.filename for i in main) or "none"
@@ -256,7 +244,7 @@ def _cut(path: Path, wanted: frozenset[str], out: Path, series_out: Path | None)
     where = str(path)
     if not zipfile.is_zipfile(path):
         with open(path, "rb", buffering=0) as raw, open(out, "wb") as dst:
-            tap = Tap(raw, where, MAX_FILE_BYTES)
+            tap = Tap(raw, where, caps.MAX_MEMBER_BYTES)
             stats = _cut_data(tap.buffered(), where, wanted, dst)
         member = tap.digest(path.name)
         return Cut(member, member, file_digest(out), **stats)
@@ -265,12 +253,12 @@ def _cut(path: Path, wanted: frozenset[str], out: Path, series_out: Path | None)
         with zipfile.ZipFile(path) as zf:
             main, series = _members(zf, where)
             origin = f"{where}:{main.filename}"
-            with open_member(zf, main, origin, MAX_MEMBER_BYTES) as tap, open(out, "wb") as dst:
+            with open_member(zf, main, origin, caps.MAX_MEMBER_BYTES) as tap, open(out, "wb") as dst:
                 stats = _cut_data(tap.buffered(), origin, wanted, dst)
             result = Cut(download, tap.digest(main.filename), file_digest(out), **stats)
             if series is not None and series_out is not None:
                 origin = f"{where}:{series.filename}"
-                with open_member(zf, series, origin, MAX_MEMBER_BYTES) as tap, open(series_out, "wb") as dst:
+                with open_member(zf, series, origin, caps.MAX_MEMBER_BYTES) as tap, open(series_out, "wb") as dst:
                     result.series_missing = _cut_series(tap.buffered(), origin, wanted, dst)
                 result.series_member, result.series_subset = tap.digest(series.filename), file_digest(series_out)
             return result
@@ -284,7 +272,9 @@ def looks_bulk(path: Path | str) -> bool:
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
-                return any(Path(n).name.lower() in MAIN_NAMES for n in zf.namelist())
+                # Any member of the full download's: one without its data member is then refused as such.
+                known = MAIN_NAMES + SERIES_NAMES + OTHER_NAMES
+                return any(Path(n).name.lower() in known for n in zf.namelist())
         with open(path, "rb") as fh:
             head = fh.read(200).decode("utf-8", "replace").removeprefix(_BOM).replace('"', "")
         return head.startswith(",".join(HEADER) + ",")
@@ -296,22 +286,50 @@ def read_subset(
     path: Path | str, codes: Collection[str] | None = None, economies: Collection[str] | None = None
 ) -> pd.DataFrame:
     """A subset written by :func:`cut`, tidy (``kzict.readers.wdi.TIDY``); ``line`` is the subset's own line."""
+    return tidy(read_wide(path, codes), economies)
+
+
+def read_wide(path: Path | str, codes: Collection[str] | None = None) -> pd.DataFrame:
+    """A subset written by :func:`cut` as it is laid out (a row per economy and indicator, a column per year,
+    as numbers), with ``_line``, each row's line in the file."""
     import pandas as pd
 
-    from kzict.readers import wdi
-
-    path = Path(path)
-    text = path.read_bytes().decode("utf-8-sig")
+    text = Path(path).read_bytes().decode("utf-8-sig")
     wide = pd.read_csv(io.StringIO(text), dtype={c: "string" for c in HEADER}, keep_default_na=False, na_values=[""])
     wide = wide.drop(columns=[c for c in wide.columns if str(c).startswith("Unnamed:")])
     wide["_line"] = range(2, 2 + len(wide))
     if codes is not None:
         wide = wide[wide["Indicator Code"].isin(list(codes))]
+    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
+    return wide.astype({y: "float64" for y in years})
+
+
+def tidy(wide: pd.DataFrame, economies: Collection[str] | None = None) -> pd.DataFrame:
+    """Rows of :func:`read_wide` (of ``economies``), tidy, each value with its decimals and line."""
+    from kzict.readers import wdi
+
     if economies is not None:
         wide = wide[wide["Country Code"].isin(list(economies))]
-    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
-    wide[years] = wide[years].astype("float64")
     return wdi._melt(wide.drop(columns="_line"), first_line=2, lines=wide["_line"].to_numpy())
+
+
+def values(wide: pd.DataFrame) -> pd.DataFrame:
+    """Every value of :func:`read_wide` as ``iso3``, ``indicator_code``, ``year``, ``value``: no decimals or
+    lines, so that all economies of a full download can be compared at little cost."""
+    import numpy as np
+    import pandas as pd
+
+    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
+    cells = wide[years].to_numpy("float64")
+    row, col = np.nonzero(~np.isnan(cells))
+    return pd.DataFrame(
+        {
+            "iso3": wide["Country Code"].to_numpy(object)[row],
+            "indicator_code": wide["Indicator Code"].to_numpy(object)[row],
+            "year": np.asarray([int(y) for y in years], dtype="int64")[col],
+            "value": cells[row, col],
+        }
+    )
 
 
 SERIES_COLUMNS = {

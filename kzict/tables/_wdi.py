@@ -7,6 +7,7 @@ Which indicators and economies are kept is decided here, once.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -15,8 +16,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from kzict.compare import AGGREGATES as WB_AGGREGATES
 from kzict.errors import RawDataError
-from kzict.readers import wdi
+from kzict.readers import wdi, wdi_bulk
 from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import YEAR_MAX
@@ -113,6 +115,9 @@ VINTAGES_ONLY = {
 # Every World Bank WDI data file of the manifest (the metadata companions are not data).
 SNAPSHOTS = snapshot_input(r"(wdi|ddf-wdi)-(?!.*-metadata-).*\.(csv|xls)")
 FIRST_WDI_YEAR = 1960  # the first year column of every WDI bulk download
+# The files that hold every economy: an indicator's API_ download (its code has a dot), a full download's subset.
+ALL_ECONOMIES = re.compile(r"wdi-(bulk-\d{4}-\d{2}-\d{2}-subset|[A-Z0-9]+\.[A-Z0-9.]+-\d{4}-\d{2}-\d{2})\.(csv|xls)")
+RANKS = ["global_rank", "economies_reporting"]
 
 
 class WdiValues(pa.DataFrameModel):
@@ -174,12 +179,20 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
     elif f.name.endswith(".xls"):
         release, df = wdi.read_bulk_xls(f.path)
         where = "sheet Data, row"
+    elif f.name.startswith("wdi-bulk-"):  # the full download states no release: the manifest's (--release)
+        wide = wdi_bulk.read_wide(f.path, codes=list(INDICATORS))
+        release, df, where, everyone = f.row["release"], wdi_bulk.tidy(wide, PEERS), "line", wdi_bulk.values(wide)
     else:
-        release, df = wdi.read_bulk_csv(f.path, codes=set(INDICATORS), economies=set(PEERS))
+        every = ALL_ECONOMIES.fullmatch(f.name) is not None  # all economies: read them all, to rank
+        release, df = wdi.read_bulk_csv(f.path, codes=set(INDICATORS), economies=None if every else set(PEERS))
         where = "line"
     if f.row["release"] and release and f.row["release"] != release:
         raise RawDataError(f.path, f"Last Updated Date {release} differs from the manifest's {f.row['release']}")
+    if not f.name.startswith("wdi-bulk-"):
+        everyone = df if ALL_ECONOMIES.fullmatch(f.name) else df.iloc[:0]
     df = df[df["indicator_code"].isin(list(INDICATORS)) & df["iso3"].isin(list(PEERS))]
+    key = ["indicator_code", "iso3", "year"]  # a duplicate row stays one, for the build's key check to refuse
+    df = df.merge(_global_ranks(everyone).drop_duplicates(key), how="left", on=key)
     df = df.assign(
         decimals=df.groupby("indicator_code")["decimals"].transform("max").astype("int64"),
         unit=df["indicator_code"].map(INDICATORS),
@@ -189,6 +202,17 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
         locator=[f"{f.name}, {where} {n}" for n in df["line"]],
     )
     return df
+
+
+def _global_ranks(values: pd.DataFrame) -> pd.DataFrame:
+    """Each economy's rank among the economies of ``values`` (a file holding every economy) that report a value
+    for the indicator and year (1 = highest), and how many do; aggregates are neither ranked nor counted."""
+    ranked = values.loc[~values["iso3"].isin(list(WB_AGGREGATES)), ["indicator_code", "iso3", "year", "value"]]
+    by = ranked.groupby(["indicator_code", "year"])["value"]
+    return ranked.drop(columns="value").assign(
+        global_rank=by.rank(method="min", ascending=False).astype("Int64"),
+        economies_reporting=by.transform("size").astype("Int64"),
+    )
 
 
 @cache
@@ -201,7 +225,7 @@ def _vintages(files: tuple[SnapshotFile, ...]) -> pd.DataFrame:
     names = dict(zip(named["iso3"], named["country"].astype(str)))
     labels = dict(zip(named["indicator_code"], named["indicator"].astype(str)))
     frames += [_read(f, names, labels) for f in files if f.name.startswith("ddf-")]
-    out = pd.concat(frames, ignore_index=True)[COLUMNS]
+    out = pd.concat(frames, ignore_index=True)[COLUMNS + RANKS]
     out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value", "decimals")})
     out["country"] = country_names(out["iso3"], out["iso3"].map(names))
     return out.sort_values(["indicator_code", "iso3", "year", "release", "snapshot"], kind="stable", ignore_index=True)
@@ -212,7 +236,7 @@ def vintages(files: dict[str, SnapshotFile]) -> pd.DataFrame:
 
     ``release`` is the file's Last Updated Date (NA for the DDF subsets, which do not state it).
     """
-    return _revisions(_vintages(tuple(files[n] for n in sorted(files))).copy())
+    return _revisions(_vintages(tuple(files[n] for n in sorted(files))).drop(columns=RANKS))
 
 
 def _revisions(v: pd.DataFrame) -> pd.DataFrame:
@@ -240,7 +264,8 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     publishes the year (the value is then an older release's). Indicator names are those of the newest
     release, so each code has one name (country names are one per iso3 in every table).
     """
-    v = vintages(files)
+    ranks = _vintages(tuple(files[n] for n in sorted(files)))[RANKS]
+    v = vintages(files).join(ranks)
     v = v[~v["snapshot"].isin(list(VINTAGES_ONLY))]
     # Newest wins by date (a release is a checked real date; a subset without one counts as the oldest).
     day = pd.to_datetime(v["release"], format="%Y-%m-%d", errors="raise")
@@ -255,4 +280,4 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
         indicator=out["indicator_code"].map(indicator),
         withdrawn_by=newest_file.where(newest_file != out["snapshot"]),
     )
-    return out.sort_values([*series, "year"], ignore_index=True)[[*COLUMNS, "withdrawn_by"]]
+    return out.sort_values([*series, "year"], ignore_index=True)[[*COLUMNS, "withdrawn_by", *RANKS]]

@@ -6,15 +6,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from kzict.readers import wdi
+from kzict.readers import wdi, wdi_bulk
 from kzict.readers.snapshots import SnapshotFile
 from kzict.tables import snapshot_input
 from kzict.tables._fields import Strict
 from kzict.tables._snapshot import locator, source_id
 from kzict.tables._wdi import INDICATORS
 
-# The indicator-metadata companions of WDI downloads (whole files or a record subset).
-SNAPSHOTS = snapshot_input(r"wdi-.*-metadata-indicator(-subset)?\.csv")
+# The indicator-metadata companions of WDI downloads (whole files or a record subset), and the series records
+# of a full WDI download (``kzict ingest wdi WDI_CSV.zip``: WDISeries.csv's records of the tracked codes).
+SNAPSHOTS = snapshot_input(r"wdi-.*-metadata-(indicator(-subset)?|series)\.csv")
 
 
 class WdiDefinitions(pa.DataFrameModel):
@@ -49,7 +50,8 @@ class WdiDefinitions(pa.DataFrameModel):
         metadata = {
             "order": 205,
             "printed_in": "wb_wdi",
-            "locator": "data/raw/snapshots: wdi-*-metadata-indicator*.csv (file and first line of each record)",
+            "locator": "data/raw/snapshots: wdi-*-metadata-indicator*.csv (file and first line of each record), "
+            "wdi-bulk-*-metadata-series.csv (file and code of each record)",
             "note": "The Kazakhstan download's companion is kept as a record subset (the tracked codes, byte for "
             "byte); the internet-users download of 2026-07-13 has its own. Definitions are never written by kzict; "
             "a text that runs over several lines in the file is held on one line (line breaks folded into spaces).",
@@ -57,7 +59,27 @@ class WdiDefinitions(pa.DataFrameModel):
         }
 
 
+def _series(f: SnapshotFile) -> pd.DataFrame:
+    """A full download's series records: Long definition and Source (its records span lines: located by code)."""
+    df = wdi_bulk.read_series(f.path)
+    df = df[df["indicator_code"].isin(list(INDICATORS))]
+    return pd.DataFrame(
+        {
+            "indicator_code": df["indicator_code"],
+            "indicator": df["indicator"],
+            "unit": df["indicator_code"].map(INDICATORS),
+            "definition": df["definition"].str.strip(),
+            "source_organization": df["source"].str.strip(),
+            "release": f.row["release"],
+            "source_id": f.source_id,
+            "locator": [f"{f.name}, record of {c}" for c in df["indicator_code"]],
+        }
+    )
+
+
 def _file(f: SnapshotFile) -> pd.DataFrame:
+    if f.name.endswith("-metadata-series.csv"):
+        return _series(f)
     df = wdi.read_indicator_metadata(f.path)
     df = df[df["INDICATOR_CODE"].isin(list(INDICATORS))]
     return pd.DataFrame(

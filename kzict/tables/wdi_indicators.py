@@ -24,6 +24,22 @@ class WdiIndicators(_wdi.WdiValues):
         "(`release`, `snapshot`). NA where the value is the newest file's own.",
         metadata={"unit": "text"},
     )
+    global_rank: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=1,
+        description="The economy's rank among all economies that report a value for this indicator and year in "
+        "the same file (`snapshot`; 1 = highest value, ties share the best rank; aggregates are not ranked). NA "
+        "for an aggregate and where that file holds one economy or a subset (the Kazakhstan all-indicators file, "
+        "the open-numbers subsets): after `kzict ingest wdi WDI_CSV.zip --release ...` every tracked value has one.",
+        metadata={"unit": "rank"},
+    )
+    economies_reporting: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=1,
+        description="How many economies (aggregates excluded) report a value for this indicator and year in that "
+        "file: the field `global_rank` ranks among. NA where `global_rank` is.",
+        metadata={"unit": "economies"},
+    )
 
     class Config(Strict):
         name = "wdi_indicators"
