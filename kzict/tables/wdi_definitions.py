@@ -59,39 +59,31 @@ class WdiDefinitions(pa.DataFrameModel):
         }
 
 
-def _series(f: SnapshotFile) -> pd.DataFrame:
-    """A full download's series records: Long definition and Source (its records span lines: located by code)."""
-    df = wdi_bulk.read_series(f.path)
-    df = df[df["indicator_code"].isin(list(INDICATORS))]
-    return pd.DataFrame(
-        {
-            "indicator_code": df["indicator_code"],
-            "indicator": df["indicator"],
-            "unit": df["indicator_code"].map(INDICATORS),
-            "definition": df["definition"].str.strip(),
-            "source_organization": df["source"].str.strip(),
-            "release": f.row["release"],
-            "source_id": f.source_id,
-            "locator": [f"{f.name}, record of {c}" for c in df["indicator_code"]],
-        }
-    )
+# The columns of each kind of companion: code, name, definition, source organisation.
+_COMPANION = ("INDICATOR_CODE", "INDICATOR_NAME", "SOURCE_NOTE", "SOURCE_ORGANIZATION")
+_SERIES = ("indicator_code", "indicator", "definition", "source")  # wdi_bulk.read_series's names
 
 
 def _file(f: SnapshotFile) -> pd.DataFrame:
     if f.name.endswith("-metadata-series.csv"):
-        return _series(f)
-    df = wdi.read_indicator_metadata(f.path)
-    df = df[df["INDICATOR_CODE"].isin(list(INDICATORS))]
+        # a full download's series records span lines: each is located by its code
+        df, (code, name, note, org) = wdi_bulk.read_series(f.path), _SERIES
+        where = [f"{f.name}, record of {c}" for c in df[code]]
+    else:
+        df, (code, name, note, org) = wdi.read_indicator_metadata(f.path), _COMPANION
+        where = [f"{f.name}, line {n}" for n in df["line"]]
+    keep = df[code].isin(list(INDICATORS)).to_numpy()
+    df = df[keep]
     return pd.DataFrame(
         {
-            "indicator_code": df["INDICATOR_CODE"],
-            "indicator": df["INDICATOR_NAME"],
-            "unit": df["INDICATOR_CODE"].map(INDICATORS),
-            "definition": df["SOURCE_NOTE"].str.strip(),
-            "source_organization": df["SOURCE_ORGANIZATION"].str.strip(),
+            "indicator_code": df[code],
+            "indicator": df[name],
+            "unit": df[code].map(INDICATORS),
+            "definition": df[note].str.strip(),
+            "source_organization": df[org].str.strip(),
             "release": f.row["release"],
             "source_id": f.source_id,
-            "locator": [f"{f.name}, line {n}" for n in df["line"]],
+            "locator": [w for w, k in zip(where, keep) if k],
         }
     )
 
