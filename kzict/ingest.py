@@ -172,6 +172,12 @@ def _row(c: Candidate, today: str) -> dict[str, str]:
     }
 
 
+def folders(raw_dir: Path | str | None, out_dir: Path | str | None) -> tuple[Path, Path]:
+    """The raw folder an ingest adds to (default: this clone's) and the clean folder it rebuilds (beside it)."""
+    raw = Path(raw_dir) if raw_dir else snapshots.default_dir().parent
+    return raw, Path(out_dir) if out_dir else raw.parent / "clean"
+
+
 def ingest_wdi(
     files: Sequence[Path | str],
     raw_dir: Path | str | None = None,
@@ -200,8 +206,7 @@ def ingest_wdi(
     from kzict import ingest_commit
     from kzict.pipeline.lock import locked
 
-    raw = Path(raw_dir) if raw_dir else snapshots.default_dir().parent
-    out = Path(out_dir) if out_dir else raw.parent / "clean"
+    raw, out = folders(raw_dir, out_dir)
     snap_dir = raw / "snapshots"
     today = today or pd.Timestamp.now(tz="UTC").date().isoformat()
     with locked(raw, exclusive=True):  # the build's lock: no build reads, no other ingest writes, meanwhile
@@ -279,11 +284,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a defect, not bad input: still one line, and the staged writes were rolled back
         print(f"kzict: ingest failed, nothing changed ({type(exc).__name__}: {_one_line(exc)})", file=sys.stderr)
         return 2
-    snap_dir = args.raw / "snapshots" if args.raw else snapshots.default_dir()
+    raw, out = folders(args.raw, args.out)
     for name in added:
-        print(f"added {snap_dir / name}")
+        print(f"added {raw / 'snapshots' / name}")
     if added:
-        out = args.out or (args.raw or snapshots.default_dir().parent).parent / "clean"
         print(loads_from("built the clean data into", out, ["wdi_indicators"]))
     else:
         print("nothing new: every file is already a snapshot")

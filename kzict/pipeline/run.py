@@ -89,7 +89,7 @@ def process(raw_dir: Path = RAW_DIR, only: list[str] | None = None) -> tuple[dic
     applied: list[pd.DataFrame] = []
     with Workbooks(raw_dir) as books:
         for d in in_dependency_order(datasets):
-            sheet = books.sheet(d.raw.workbook, d.raw.sheet, d.raw.raw_headers) if d.raw else None
+            sheet = d.raw.read(books) if d.raw else None
             files = snapshot_files(d, snap_dir) if d.snapshots else None
             rules = d.rules.read(books) if d.rules else None
             df = d.run(raw=sheet, files=files, tables={i: tables[i] for i in d.inputs}, rules=rules)
