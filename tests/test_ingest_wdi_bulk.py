@@ -228,8 +228,38 @@ def test_global_ranks_share_ties_and_leave_out_aggregates():
     v = pd.DataFrame(
         {"indicator_code": "X", "iso3": ["KAZ", "RUS", "WLD", "DEU"], "year": 2024, "value": [5.0, 7.0, 9.0, 5.0]}
     )
-    r = _wdi._global_ranks(v).set_index("iso3")
-    assert r["global_rank"].to_dict() == {"KAZ": 2, "RUS": 1, "DEU": 2} and set(r["economies_reporting"]) == {3}
+    r = _wdi._global_ranks(v).set_axis(v["iso3"])  # row for row
+    assert r.loc[["KAZ", "RUS", "DEU"], "global_rank"].tolist() == [2, 1, 2]
+    assert r.loc[["KAZ", "RUS", "DEU"], "economies_reporting"].tolist() == [3, 3, 3]
+    assert r.loc["WLD"].isna().all()
+
+
+def test_global_ranks_equal_a_group_by_rank_over_many_indicators_and_years():
+    """The numpy ranking (one sort for the whole file) against pandas' own per-group ranking, ties included."""
+    import numpy as np
+    import pandas as pd
+
+    from kzict.compare import AGGREGATES
+    from kzict.tables import _wdi
+
+    rng = np.random.default_rng(7)
+    n = 3000
+    v = pd.DataFrame(
+        {
+            "indicator_code": rng.choice(["A", "B", "C"], n),
+            "iso3": rng.choice(["KAZ", "RUS", "UZB", "DEU", "WLD", "ECS", *[f"Q{i:02d}" for i in range(40)]], n),
+            "year": rng.integers(2000, 2010, n),
+            "value": rng.integers(0, 12, n).astype("float64"),  # few distinct values: many ties
+        }
+    )
+    got = _wdi._global_ranks(v)
+    ranked = v[~v["iso3"].isin(list(AGGREGATES))]
+    by = ranked.groupby(["indicator_code", "year"])["value"]
+    want_rank = by.rank(method="min", ascending=False).astype("Int64").reindex(v.index)
+    want_size = by.transform("size").astype("Int64").reindex(v.index)
+    assert got["global_rank"].tolist() == want_rank.tolist()
+    assert got["economies_reporting"].tolist() == want_size.tolist()
+    assert got["global_rank"].isna().sum() == v["iso3"].isin(list(AGGREGATES)).sum() > 0
 
 
 def test_the_committed_ranks_are_the_all_economy_files_own():

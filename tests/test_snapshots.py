@@ -114,6 +114,16 @@ def test_bulk_csv_reader_keeps_release_line_and_full_precision():
     assert line.startswith('"Kazakhstan","KAZ"') and repr(float(row["value"])) in line
 
 
+def test_decimals_of_a_column_equal_each_texts_own():
+    """The vectorised count agrees with the one-text rule, exponents, padding and bare points included."""
+    import numpy as np
+
+    texts = ["0.28", "11", "6.3E-05", "6.3e-05", " 1.50 ", "1e3", "-2.5e-1", "", ".5", "12.", "\t1.5", "-0.000123"]
+    assert wdi.decimals_of(np.array(texts, dtype=object)).tolist() == [wdi.decimals(t) for t in texts]
+    assert wdi.decimals_of(np.array(texts, dtype=object)).tolist() == [2, 0, 6, 6, 2, 0, 2, 0, 1, 0, 1, 6]
+    assert wdi.decimals_of(np.array([], dtype=object)).tolist() == []
+
+
 def test_bulk_csv_reader_refuses_a_file_without_the_preamble(tmp_path):
     text = (SNAP / "wdi-IT.NET.USER.ZS-2023-05-10.csv").read_text(encoding="utf-8-sig").splitlines()
     bad = tmp_path / "no-preamble.csv"

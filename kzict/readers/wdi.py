@@ -62,6 +62,20 @@ def decimals(text: str) -> int:
     return max(len(mantissa.partition(".")[2]) - int(exponent or 0), 0)
 
 
+def decimals_of(texts: np.ndarray) -> np.ndarray:
+    """:func:`decimals` of every text, in numpy's string functions (a build counts hundreds of thousands of
+    cells); the few written with an exponent or padded with spaces go through :func:`decimals` itself."""
+    if not len(texts):
+        return np.zeros(0, dtype="int64")
+    u = np.asarray(texts).astype(str)
+    length, dot = np.strings.str_len(u), np.strings.find(u, ".")
+    out = np.where(dot >= 0, length - dot - 1, 0).astype("int64")
+    odd = (np.strings.find(u, "e") >= 0) | (np.strings.find(u, "E") >= 0) | (np.strings.strip(u) != u)
+    for i in np.flatnonzero(odd):
+        out[i] = decimals(str(u[i]))
+    return out
+
+
 def _melt(
     wide: pd.DataFrame, first_line: int, lines: np.ndarray | None = None, texts: np.ndarray | None = None
 ) -> pd.DataFrame:
@@ -79,7 +93,7 @@ def _melt(
     return ids.assign(
         year=np.asarray([int(y) for y in years], dtype="int64")[col],
         value=values[row, col],
-        decimals=np.asarray([decimals(str(t)) for t in cells], dtype="int64"),
+        decimals=decimals_of(np.asarray(cells, dtype=object)),
         line=lines[row] if lines is not None else row + first_line,
     )[TIDY]
 
@@ -92,10 +106,11 @@ def _wanted(
     Only the leading quoted fields are looked at; a line they do not parse is kept, so the
     layout checks still see it."""
     kept, numbers = [], []
+    every = codes is None and economies is None
     for i, line in enumerate(body, start=6):
         if not line.strip():
             continue
-        m = _IDS.match(line)
+        m = None if every else _IDS.match(line)
         if m is None or ((codes is None or m[4] in codes) and (economies is None or m[2] in economies)):
             kept.append(line)
             numbers.append(i)
@@ -119,17 +134,11 @@ def read_bulk_csv(
         raise RawDataError(path, f"not a WDI bulk CSV: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     lines = text.splitlines()
     release = _preamble_release(path, lines)
-    numbers = None
-    if codes is None and economies is None:
-        body = "\n".join(lines[4:])
-        _check_widths(path, lines[4], lines[5:], range(6, len(lines) + 1))
-    else:
-        kept, numbers = _wanted(lines[5:], codes, economies)
-        body = "\n".join([lines[4], *kept])
-        _check_widths(path, lines[4], kept, numbers)
+    kept, numbers = _wanted(lines[5:], codes, economies)
+    body = "\n".join([lines[4], *kept])
+    # the cells as text, from the pass that checks the widths: how many decimals the file writes each value with
+    rows = _check_widths(path, lines[4], kept, numbers)
     wide = pd.read_csv(io.StringIO(body), dtype={c: "string" for c in HEADER})
-    # the same cells as text: how many decimals the file writes each value with
-    texts = pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
     unnamed = [c for c in wide.columns if str(c).startswith("Unnamed:")]
     if len(unnamed) > 1 or (unnamed and wide[unnamed[0]].notna().any()):
         raise RawDataError(path, "expected one empty trailing column", column=unnamed[-1])
@@ -148,15 +157,21 @@ def read_bulk_csv(
     non_numeric = [c for c in years if not pd.api.types.is_numeric_dtype(dtypes[c])]
     if non_numeric:
         raise RawDataError(path, "expected numbers", column=non_numeric[0])
-    return release, _melt(wide, first_line=6, lines=numbers, texts=texts[years].to_numpy())
+    if len(wide) != len(rows):  # pandas and csv split the lines alike, or the texts would not be these values'
+        raise RawDataError(path, f"{len(rows)} data lines, but {len(wide)} rows read")
+    first = len(HEADER)
+    texts = np.array([r[first : first + len(years)] for r in rows], dtype=object)
+    return release, _melt(wide, first_line=6, lines=numbers, texts=texts)
 
 
-def _check_widths(path: Path, header: str, body: list[str], numbers) -> None:
-    """Every data line has as many fields as the header (a ragged line would shift its values)."""
+def _check_widths(path: Path, header: str, body: list[str], numbers) -> list[list[str]]:
+    """Every data line has as many fields as the header (a ragged line would shift its values); the fields."""
     width = len(next(csv.reader([header])))
-    for n, (line, row) in enumerate(zip(body, csv.reader(body))):
-        if line.strip() and len(row) != width:
+    rows = list(csv.reader(body))
+    for n, row in enumerate(rows):
+        if len(row) != width:
             raise RawDataError(path, f"line {numbers[n]} has {len(row)} fields, the header on line 5 has {width}")
+    return rows
 
 
 def read_bulk_xls(path: Path) -> tuple[str, pd.DataFrame]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import pandas as pd
 import pandera.pandas as pa
 
 from kzict.tables._fields import YEAR_MAX
@@ -68,10 +69,18 @@ def country_name(code: str, fallback: str | None = None) -> str:
 
 def country_names(codes: Iterable[str], fallback: Iterable[str | None] | None = None) -> list[str]:
     """:func:`country_name` of each code, with the file's names as fallbacks."""
-    codes = list(codes)
-    names = list(fallback) if fallback is not None else [None] * len(codes)
+    codes = _as_list(codes)
+    names = _as_list(fallback) if fallback is not None else [None] * len(codes)
     cache: dict[tuple[str, str | None], str] = {}
-    return [cache.setdefault((c, n), country_name(c, n)) for c, n in zip(codes, names)]
+    for pair in zip(codes, names):
+        if pair not in cache:
+            cache[pair] = country_name(*pair)
+    return [cache[pair] for pair in zip(codes, names)]
+
+
+def _as_list(values: Iterable[Any]) -> list[Any]:
+    """A column as a list in one step (a Series of text iterated element by element is slow)."""
+    return values.tolist() if isinstance(values, pd.Series) else list(values)
 
 
 def iso3_of(name: str) -> str | None:

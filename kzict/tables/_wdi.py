@@ -173,6 +173,7 @@ COLUMNS = list(WdiValues.to_schema().columns)
 
 
 def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.DataFrame:
+    every = ALL_ECONOMIES.fullmatch(f.name) is not None  # a file of every economy: read them all, to rank
     if f.name.startswith("ddf-"):
         col = pd.read_csv(f.path, nrows=0).columns[2]
         df, release, where = wdi.read_ddf(f.path, names, labels.get(wdi.ddf_code(col), "")), "", "line"
@@ -181,18 +182,26 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
         where = "sheet Data, row"
     elif f.name.startswith("wdi-bulk-"):  # the full download states no release: the manifest's (--release)
         wide = wdi_bulk.read_wide(f.path, codes=list(INDICATORS))
-        release, df, where, everyone = f.row["release"], wdi_bulk.tidy(wide, PEERS), "line", wdi_bulk.values(wide)
+        release, where = f.row["release"], "line"
+        # Every economy's values, for the ranks (no decimals or lines: what the peers' rows alone need).
+        everyone = wdi_bulk.values(wide)
+        peers = everyone["iso3"].isin(list(PEERS)).to_numpy()
+        df = wdi_bulk.tidy(wide, PEERS).reset_index(drop=True)
+        # both walk the same cells in the same order: the peers' rows of the one are the rows of the other
+        key = ["indicator_code", "iso3", "year"]
+        if not np.array_equal(df[key].to_numpy(object), everyone.loc[peers, key].to_numpy(object)):
+            raise AssertionError(f"{f.name}: the ranked values are not the peers' rows")
+        df = pd.concat([df, _global_ranks(everyone)[peers].reset_index(drop=True)], axis=1)
     else:
-        every = ALL_ECONOMIES.fullmatch(f.name) is not None  # all economies: read them all, to rank
         release, df = wdi.read_bulk_csv(f.path, codes=set(INDICATORS), economies=None if every else set(PEERS))
         where = "line"
     if f.row["release"] and release and f.row["release"] != release:
         raise RawDataError(f.path, f"Last Updated Date {release} differs from the manifest's {f.row['release']}")
     if not f.name.startswith("wdi-bulk-"):
-        everyone = df if ALL_ECONOMIES.fullmatch(f.name) else df.iloc[:0]
+        na = pd.Series(pd.NA, index=df.index, dtype="Int64")
+        ranks = _global_ranks(df).set_axis(df.index) if every else pd.DataFrame({c: na for c in RANKS})
+        df = pd.concat([df, ranks], axis=1)
     df = df[df["indicator_code"].isin(list(INDICATORS)) & df["iso3"].isin(list(PEERS))]
-    key = ["indicator_code", "iso3", "year"]  # a duplicate row stays one, for the build's key check to refuse
-    df = df.merge(_global_ranks(everyone).drop_duplicates(key), how="left", on=key)
     df = df.assign(
         decimals=df.groupby("indicator_code")["decimals"].transform("max").astype("int64"),
         unit=df["indicator_code"].map(INDICATORS),
@@ -205,13 +214,32 @@ def _read(f: SnapshotFile, names: dict[str, str], labels: dict[str, str]) -> pd.
 
 
 def _global_ranks(values: pd.DataFrame) -> pd.DataFrame:
-    """Each economy's rank among the economies of ``values`` (a file holding every economy) that report a value
-    for the indicator and year (1 = highest), and how many do; aggregates are neither ranked nor counted."""
-    ranked = values.loc[~values["iso3"].isin(list(WB_AGGREGATES)), ["indicator_code", "iso3", "year", "value"]]
-    by = ranked.groupby(["indicator_code", "year"])["value"]
-    return ranked.drop(columns="value").assign(
-        global_rank=by.rank(method="min", ascending=False).astype("Int64"),
-        economies_reporting=by.transform("size").astype("Int64"),
+    """Each row's rank among the economies of ``values`` (a file holding every economy) that report a value for
+    the indicator and year (1 = highest, ties sharing the best rank), and how many do, row for row; aggregates
+    are neither ranked nor counted (NA). In numpy: a build ranks every economy of every all-economy file."""
+    n = len(values)
+    rank, size = np.zeros(n, dtype="int64"), np.zeros(n, dtype="int64")
+    ranked = np.flatnonzero(~values["iso3"].isin(list(WB_AGGREGATES)).to_numpy())
+    code = pd.factorize(values["indicator_code"])[0][ranked]
+    year = values["year"].to_numpy("int64")[ranked]
+    value = values["value"].to_numpy("float64")[ranked]
+    order = np.lexsort((-value, year, code))  # by indicator, year, then highest value first
+    code, year, value = code[order], year[order], value[order]
+    starts = np.r_[True, (code[1:] != code[:-1]) | (year[1:] != year[:-1])] if len(order) else np.zeros(0, bool)
+    new_value = starts | np.r_[True, value[1:] != value[:-1]][: len(order)]
+    at = np.arange(len(order))
+    group = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    # a tie shares the rank of the first row with its value: "min", as the ranking of sports tables
+    rank[ranked[order]] = np.maximum.accumulate(np.where(new_value, at, 0)) - first[group] + 1
+    size[ranked[order]] = np.diff(np.r_[first, len(order)])[group]
+    aggregate = np.ones(n, dtype=bool)
+    aggregate[ranked] = False
+    return pd.DataFrame(
+        {
+            "global_rank": pd.arrays.IntegerArray(rank, aggregate.copy()),
+            "economies_reporting": pd.arrays.IntegerArray(size, aggregate),
+        }
     )
 
 
@@ -222,8 +250,10 @@ def _vintages(files: tuple[SnapshotFile, ...]) -> pd.DataFrame:
     frames = [_read(f, {}, {}) for f in bulk]
     # Names for the DDF files (which carry codes only): the newest bulk file that has the code.
     named = pd.concat(frames).sort_values("release", kind="stable")
-    names = dict(zip(named["iso3"], named["country"].astype(str)))
-    labels = dict(zip(named["indicator_code"], named["indicator"].astype(str)))
+    newest_name = named.drop_duplicates("iso3", keep="last")  # the dicts' last-wins, without zipping every row
+    names = dict(zip(newest_name["iso3"], newest_name["country"].astype(str)))
+    newest_label = named.drop_duplicates("indicator_code", keep="last")
+    labels = dict(zip(newest_label["indicator_code"], newest_label["indicator"].astype(str)))
     frames += [_read(f, names, labels) for f in files if f.name.startswith("ddf-")]
     out = pd.concat(frames, ignore_index=True)[COLUMNS + RANKS]
     out = out.astype({c: "str" for c in COLUMNS if c not in ("year", "value", "decimals")})
@@ -246,7 +276,7 @@ def _revisions(v: pd.DataFrame) -> pd.DataFrame:
     order = v.assign(_day=day).sort_values(["indicator_code", "iso3", "year", "_day", "snapshot"], na_position="first")
     groups = order.groupby(["indicator_code", "iso3", "year"], sort=False)
     prev, prev_file = groups["value"].shift(1), groups["snapshot"].shift(1)
-    scale = order.groupby("indicator_code")["value"].transform(lambda s: s.abs().max())
+    scale = order["value"].abs().groupby(order["indicator_code"]).transform("max")
     hit = moved(prev.to_numpy("float64"), order["value"].to_numpy("float64"), scale.to_numpy("float64"))
     note = pd.Series(pd.NA, index=order.index, dtype="object")
     for i in order.index[hit]:
@@ -270,7 +300,7 @@ def newest(files: dict[str, SnapshotFile]) -> pd.DataFrame:
     # Newest wins by date (a release is a checked real date; a subset without one counts as the oldest).
     day = pd.to_datetime(v["release"], format="%Y-%m-%d", errors="raise")
     v = v.assign(_day=day).sort_values(["_day", "snapshot"], na_position="first", kind="stable").drop(columns="_day")
-    named = v[v["release"].notna()]
+    named = v[v["release"].notna()].drop_duplicates("indicator_code", keep="last")  # the newest release's name
     indicator = dict(zip(named["indicator_code"], named["indicator"]))
     series = ["indicator_code", "iso3"]
     last_file = v.drop_duplicates(series, keep="last").set_index(series)["snapshot"]
