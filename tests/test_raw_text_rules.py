@@ -80,7 +80,37 @@ def test_the_build_refuses_a_formula_correction_in_one_line_and_changes_nothing(
     assert _digests(tmp_path) == before
 
 
-def test_yaml_expansion_is_capped_by_size_not_only_by_alias_count(tmp_path):
+LOADERS = [yamlfile._PyLoader, *([yamlfile._CLoader] if yaml.__with_libyaml__ else [])]
+
+
+@pytest.fixture(params=LOADERS, ids=lambda c: c.__name__)
+def loader(request, monkeypatch):
+    """Each way kzict reads YAML: libyaml's parser where PyYAML has it, PyYAML's own otherwise."""
+    monkeypatch.setattr(yamlfile, "_Loader", request.param)
+    return request.param
+
+
+def test_the_libyaml_loader_reads_every_registry_as_pyyaml_does():
+    assert yaml.__with_libyaml__ and yamlfile._Loader is yamlfile._CLoader  # the locked PyYAML has libyaml
+    for name, aliases in (("claims.yaml", True), ("statements.yaml", False), ("corrections.yaml", False)):
+        text = (RAW / name).read_text(encoding="utf-8")
+        docs = []
+        for cls in LOADERS:
+            one = cls(text)
+            one.allow_aliases = aliases
+            docs.append(one.get_single_data())
+        assert docs[0] and all(d == docs[0] for d in docs), name
+
+
+def test_yaml_aliases_are_refused_by_each_loader(tmp_path, loader):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("a: &x {b: 1}\nc: *x\n", encoding="utf-8")
+    with pytest.raises(RawDataError, match=r"alias \*x refused"):
+        yamlfile.load(path)
+    assert yamlfile.load(path, aliases=True) == {"a": {"b": 1}, "c": {"b": 1}}
+
+
+def test_yaml_expansion_is_capped_by_size_not_only_by_alias_count(tmp_path, loader):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]  # 81 aliases, 10^9 leaves
     path = tmp_path / "claims.yaml"
@@ -92,8 +122,30 @@ def test_yaml_expansion_is_capped_by_size_not_only_by_alias_count(tmp_path):
     assert yamlfile.load(RAW / "claims.yaml", aliases=True)  # the real registry, aliases and all, is well inside
 
 
-def test_yaml_nested_past_the_parsers_stack_is_one_refusal(tmp_path):
+@pytest.mark.parametrize(
+    "text",
+    ["a: " + "[" * 50_000 + "]" * 50_000 + "\n", "a:\n" + "".join(" " * (i + 1) + "b:\n" for i in range(1_200))],
+    ids=["flow", "block"],
+)
+def test_yaml_nested_past_the_parsers_stack_is_one_refusal(tmp_path, loader, text):
     path = tmp_path / "corrections.yaml"
-    path.write_text("a: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(RawDataError, match=r"corrections\.yaml: cannot be read as YAML \(nested too deeply\)"):
         yamlfile.load(path)
+
+
+def test_the_one_pass_prefilter_keeps_every_text_the_rules_refuse():
+    """may_refuse may keep too many texts (never too few): each text text_value refuses is among those kept."""
+    from kzict.readers.guard import may_refuse, text_value
+
+    clean = [f"wdi-X-2026-01-01.csv, line {i}" for i in range(1000)]
+    assert may_refuse(clean) == []
+    hostile = ["=HYPERLINK(1)", " +cmd", "-x", "@SUM(A1)", "a\tb", "nul\x00", "x_x000D_y", "line\u2028two"]
+    for bad in hostile:
+        texts = clean[:500] + [bad] + clean[500:]
+        kept = may_refuse(texts)
+        assert bad in kept and len(kept) < len(texts) or kept == texts
+        with pytest.raises(ValueError):
+            text_value(bad)
+    assert may_refuse(["-12.5", "+3 %"]) == ["-12.5", "+3 %"]  # number-like leads are kept, text_value passes them
+    assert may_refuse(["ends _x00", "0D_ starts"]) == ["ends _x00", "0D_ starts"]  # an escape across two: cautious

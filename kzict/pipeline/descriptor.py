@@ -160,7 +160,7 @@ def content(df: pd.DataFrame, fields: list[dict]) -> dict[str, list[str]]:
 
 def snapshot_files(df: pd.DataFrame) -> list[str]:
     """The snapshot files a table's rows come from: the file each locator names ('<file>, line 12')."""
-    return sorted({loc.split(", ", 1)[0] for loc in df["locator"]})
+    return sorted({loc.split(", ", 1)[0] for loc in df["locator"].unique().tolist()})
 
 
 def _inputs(ds, df: pd.DataFrame) -> dict:

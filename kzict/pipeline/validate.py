@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +105,6 @@ PLAUSIBLE: list[tuple[str, tuple[float, float]]] = [
 
 def plausible(unit: str) -> tuple[float, float] | None:
     """The range a value of ``unit`` must lie in, or None for a unit with no definitional bound (a growth rate)."""
-    import re
-
     return next((rng for pattern, rng in PLAUSIBLE if re.fullmatch(pattern, unit)), None)
 
 
@@ -119,8 +118,10 @@ def _beyond_schema(ds: Dataset, df: pd.DataFrame):
             continue
         if (col.metadata or {}).get("unit") == "id" and not pd.api.types.is_numeric_dtype(df[column].dtype):
             text = df[column].dropna().astype(str)
-            bad_id = ~text.str.fullmatch(_ID)
-            for row in text.index[bad_id.to_numpy()][:1]:
+            # each distinct id once (a WDI table repeats a few dozen codes over thousands of rows)
+            wrong = [t for t in text.unique().tolist() if not re.fullmatch(_ID, t)]
+            if wrong:
+                row = text.index[text.isin(wrong).to_numpy()][0]
                 yield column, row, "expected an id of ASCII letters, digits, '_', '-' or '.'"
             continue
         if not pd.api.types.is_numeric_dtype(df[column].dtype):
@@ -141,8 +142,12 @@ def _beyond_schema(ds: Dataset, df: pd.DataFrame):
             exempt |= rows
             for row in df.index[(rows & values.notna() & ~values.between(lo, hi)).to_numpy()][:1]:
                 yield column, row, f"expected a value from {lo:g} to {hi:g} for {c} {v}"
-        for name in units.dropna().unique() if units is not None else [unit]:
-            rng = plausible(str(name))
+        names = units.dropna().unique().tolist() if units is not None else [unit]
+        ranges = {name: plausible(str(name)) for name in names}
+        if not _outside(values, exempt, units, ranges).any():  # the usual case, in one pass over the rows
+            continue
+        for name in names:  # which unit and row: the first, in the order the table names its units
+            rng = ranges[name]
             if rng is None:
                 continue
             lo, hi = rng
@@ -151,17 +156,29 @@ def _beyond_schema(ds: Dataset, df: pd.DataFrame):
                 yield column, row, f"expected a value from {lo:g} to {hi:g} for the unit {name!r}"
 
 
+def _outside(values: pd.Series, exempt: pd.Series, units: pd.Series | None, ranges: dict) -> pd.Series:
+    """Where a value lies outside its unit's plausible range (``ranges``: unit -> (lo, hi) or None), every row
+    at once; rows ``exempt`` follow a range the dataset declares instead."""
+    if units is None:
+        rng = next(iter(ranges.values()), None)
+        lo, hi = rng if rng is not None else (-INF, INF)
+        return ~exempt & ((values < lo) | (values > hi))
+    lo = units.map({n: r[0] for n, r in ranges.items() if r is not None}).astype("float64").fillna(-INF)
+    hi = units.map({n: r[1] for n, r in ranges.items() if r is not None}).astype("float64").fillna(INF)
+    return ~exempt & ((values < lo) | (values > hi))
+
+
 def _public_text(ds: Dataset, df: pd.DataFrame):
     """(column, row, problem) for text read from public files that breaks the raw-cell rules
     (kzict.readers.guard.text_value): a control character or NUL, a leading = + - @ a spreadsheet would run."""
-    from kzict.readers.guard import text_value
+    from kzict.readers.guard import may_refuse, text_value
 
     if ds.snapshots is None:
         return
     for column in df.columns:
         if pd.api.types.is_numeric_dtype(df[column].dtype) or pd.api.types.is_bool_dtype(df[column].dtype):
             continue
-        for text in df[column].dropna().astype(str).unique():
+        for text in may_refuse(df[column].dropna().astype(str).unique().tolist()):
             try:
                 text_value(text)
             except ValueError as exc:

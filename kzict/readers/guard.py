@@ -129,6 +129,19 @@ def cell_value(cell) -> Any:
     return value
 
 
+_FORMULA_LEAD = ("=", "+", "-", "@")
+
+
+def may_refuse(texts: list[str]) -> list[str]:
+    """Those of ``texts`` that :func:`text_value` may refuse: every one when any holds a control character or
+    an escape (one search over them all, which a match across two texts only makes cautious), else those
+    with a formula-like lead. A table of thousands of distinct locators is checked at the cost of one pass."""
+    joined = "".join(texts)
+    if _CONTROL.search(joined) or _ESCAPE.search(joined):
+        return texts
+    return [t for t in texts if t.strip()[:1] in _FORMULA_LEAD]
+
+
 def text_value(value: str) -> str:
     """Raw text as printed: no control characters, no leftover ``_x000D_`` escapes, no formula-like lead."""
     if _CONTROL.search(value):
@@ -136,6 +149,6 @@ def text_value(value: str) -> str:
     if _ESCAPE.search(value):
         raise ValueError("text with an escaped character such as '_x000D_' left in")
     text = value.strip()
-    if text[:1] in ("=", "+", "-", "@") and not _NUMBERLIKE.fullmatch(text):
+    if text[:1] in _FORMULA_LEAD and not _NUMBERLIKE.fullmatch(text):
         raise ValueError("text starting with =, +, - or @ (read as a formula by spreadsheets)")
     return text

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from kzict.errors import RawDataError
 
@@ -23,7 +25,10 @@ MAX_EXPANDED_NODES = 200_000
 MAX_EXPANDED_CHARS = 10 * MAX_BYTES
 
 
-class _Loader(yaml.SafeLoader):
+class _Checks(yaml.composer.Composer):
+    """PyYAML's own composer (Python, so nesting deeper than its stack is a RecursionError, never a crash),
+    with the alias and expansion caps."""
+
     allow_aliases = False
     aliases = 0
 
@@ -47,6 +52,34 @@ class _Loader(yaml.SafeLoader):
                 None, None, f"expands to {nodes:,} nodes and {chars:,} characters, over the caps", node.start_mark
             )
         return node
+
+
+class _PyLoader(_Checks, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, SafeConstructor, Resolver):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _Checks.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _CLoader(_Checks, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+        """libyaml scans and parses (a tenth of the pure-Python time on statements.yaml, with its own nesting
+        limit); composing and constructing stay PyYAML's, with the checks above."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Checks.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _Loader: type = _CLoader
+else:  # a PyYAML built without libyaml: the same checks, parsed in Python
+    _Loader = _PyLoader
 
 
 def _expanded(node, seen: dict[int, tuple[int, int]]) -> tuple[int, int]:
@@ -84,8 +117,10 @@ def load(path: Path, aliases: bool = False) -> Any:
     try:
         return loader.get_single_data()
     except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(exc):  # libyaml's own limit: the same refusal as the stack's below
+            raise RawDataError(path, "cannot be read as YAML (nested too deeply)") from None
         raise RawDataError(path, f"cannot be read as YAML ({' '.join(str(exc).split())})") from None
-    except RecursionError:  # nesting deeper than the parser's stack: no hand-written file nests like that
+    except RecursionError:  # nesting deeper than the composer's stack: no hand-written file nests like that
         raise RawDataError(path, "cannot be read as YAML (nested too deeply)") from None
     finally:
         loader.dispose()
