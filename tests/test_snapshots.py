@@ -124,6 +124,41 @@ def test_decimals_of_a_column_equal_each_texts_own():
     assert wdi.decimals_of(np.array([], dtype=object)).tolist() == []
 
 
+@pytest.mark.parametrize("cell", ["nan", "1_000", "\u0661\u0662", "abc", "1,5", "infinity", "1-2"])
+def test_bulk_csv_reader_refuses_a_value_that_is_not_a_number_as_written(tmp_path, cell):
+    """Only an ASCII decimal number (or nothing) is a value: Python's float() alone reads 'nan', '1_000' and
+    Arabic-Indic digits, and a value that is not a number must not become one, nor a silent gap."""
+    lines = (SNAP / "wdi-IT.NET.USER.ZS-2023-05-10.csv").read_text(encoding="utf-8-sig").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith('"Kazakhstan","KAZ"'))
+    fields = lines[at].split('","')
+    year = lines[4].split('","')[40]  # the column of the changed cell, as the header names it
+    fields[40] = cell
+    lines[at] = '","'.join(fields)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(RawDataError, match=rf"bad\.csv \(column '{year}'\): expected numbers"):
+        wdi.read_bulk_csv(bad)
+
+
+def test_bulk_csv_reader_names_the_line_of_a_row_without_a_code_in_a_filtered_read(tmp_path):
+    lines = (SNAP / "wdi-IT.NET.USER.ZS-2023-05-10.csv").read_text(encoding="utf-8-sig").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith('"Kazakhstan","KAZ"'))
+    lines[at] = lines[at].replace('"Kazakhstan","KAZ"', '"Kazakhstan"," "', 1)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(RawDataError, match=rf"row on line {at + 1} has no country or indicator code"):
+        wdi.read_bulk_csv(bad, codes={"IT.NET.USER.ZS"})
+
+
+def test_bulk_csv_reader_refuses_a_year_written_twice(tmp_path):
+    lines = (SNAP / "wdi-IT.NET.USER.ZS-2023-05-10.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines[4] = lines[4].replace('"1961"', '"1960"')
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(RawDataError, match="line 5: expected a year in every column after Indicator Code"):
+        wdi.read_bulk_csv(bad)
+
+
 def test_bulk_csv_reader_refuses_a_file_without_the_preamble(tmp_path):
     text = (SNAP / "wdi-IT.NET.USER.ZS-2023-05-10.csv").read_text(encoding="utf-8-sig").splitlines()
     bad = tmp_path / "no-preamble.csv"

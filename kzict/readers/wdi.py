@@ -27,6 +27,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The four leading quoted fields of a data line: country name, country code, indicator name, indicator code.
 _IDS = re.compile(r'^"((?:[^"]|"")*)","([^"]*)","((?:[^"]|"")*)","([^"]*)"')
 _DDF_COLUMN = re.compile(r"^[a-z0-9_]+$")
+_NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")  # ASCII digits only, as float() is not
+_NUMBER_CHARS = str.maketrans("", "", "0123456789.-+eE ")  # what is left of a number's text without them: nothing
 # Rows of the DDF merchandise-exports vintage are in US$ millions; its aggregate rows are
 # on no consistent scale (the open-numbers repack), so they are not read at all.
 DDF_SCALE = {"tx_val_mrch_cd_wt": 1e6}
@@ -126,6 +128,8 @@ def read_bulk_csv(
     one year per column, a trailing comma (an empty, unnamed last column).
     ``codes`` and ``economies`` limit the rows parsed (the 1,486-indicator country
     file is read for a few indicators); the layout checks apply to the rows kept.
+    The lines are split by the ``csv`` module once, and each value is read from its own text
+    (an ASCII decimal number, or nothing): the same text gives the decimals.
     """
     path = Path(path)
     try:
@@ -135,33 +139,46 @@ def read_bulk_csv(
     lines = text.splitlines()
     release = _preamble_release(path, lines)
     kept, numbers = _wanted(lines[5:], codes, economies)
-    body = "\n".join([lines[4], *kept])
-    # the cells as text, from the pass that checks the widths: how many decimals the file writes each value with
+    header = next(csv.reader([lines[4]]))
     rows = _check_widths(path, lines[4], kept, numbers)
-    wide = pd.read_csv(io.StringIO(body), dtype={c: "string" for c in HEADER})
-    unnamed = [c for c in wide.columns if str(c).startswith("Unnamed:")]
-    if len(unnamed) > 1 or (unnamed and wide[unnamed[0]].notna().any()):
-        raise RawDataError(path, "expected one empty trailing column", column=unnamed[-1])
-    wide = wide.drop(columns=unnamed)
-    if wide[HEADER[:2] + HEADER[3:]].isna().any().any():
-        bad = int(wide[HEADER[1]].isna().to_numpy().argmax()) + 6
-        raise RawDataError(path, f"row on line {bad} has no country or indicator code")
-    years = [c for c in wide.columns if c not in HEADER]
-    if not all(re.fullmatch(r"\d{4}", c) for c in years):
+    unnamed = [i for i, h in enumerate(header) if not h]
+    if len(unnamed) > 1 or (unnamed and any(r[unnamed[0]] for r in rows)):
+        raise RawDataError(path, "expected one empty trailing column", column=f"Unnamed: {unnamed[-1]}")
+    at = [i for i in range(len(HEADER), len(header)) if i not in unnamed]
+    years = [header[i] for i in at]
+    if not all(re.fullmatch(r"\d{4}", y) for y in years) or len(set(years)) != len(years):
         raise RawDataError(path, "line 5: expected a year in every column after Indicator Code", found=years)
-    if wide.empty:
+    for r, n in zip(rows, numbers):
+        if not (r[0].strip() and r[1].strip() and r[3].strip()):
+            raise RawDataError(path, f"row on line {n} has no country or indicator code")
+    if not rows:
         return release, pd.DataFrame(
             {c: pd.Series(dtype="int64" if c in ("year", "decimals", "line") else "object") for c in TIDY}
         )
-    dtypes = wide.dtypes
-    non_numeric = [c for c in years if not pd.api.types.is_numeric_dtype(dtypes[c])]
-    if non_numeric:
-        raise RawDataError(path, "expected numbers", column=non_numeric[0])
-    if len(wide) != len(rows):  # pandas and csv split the lines alike, or the texts would not be these values'
-        raise RawDataError(path, f"{len(rows)} data lines, but {len(wide)} rows read")
-    first = len(HEADER)
-    texts = np.array([r[first : first + len(years)] for r in rows], dtype=object)
-    return release, _melt(wide, first_line=6, lines=numbers, texts=texts)
+    contiguous = at == list(range(at[0], at[0] + len(at))) if at else True
+    cells = [r[at[0] : at[0] + len(at)] for r in rows] if contiguous and at else [[r[i] for i in at] for r in rows]
+    texts = np.array(cells, dtype=object).reshape(len(rows), len(at))
+    row, col = np.nonzero(texts != "")
+    filled = texts[row, col]
+    try:  # every character one a number is written with: float() alone reads "nan", "1_000" and other digits
+        if "".join(filled.tolist()).translate(_NUMBER_CHARS):
+            raise ValueError
+        values = filled.astype("float64")
+    except ValueError:
+        wrong = [j for j, t in zip(col.tolist(), filled.tolist()) if not _NUMBER.fullmatch(t.strip())]
+        raise RawDataError(path, "expected numbers", column=years[min(wrong or col.tolist())]) from None
+    ids = {k: np.array([r[i] for r in rows], dtype=object)[row] for k, i in (("iso3", 1), ("country", 0))}
+    ids |= {k: np.array([r[i] for r in rows], dtype=object)[row] for k, i in (("indicator_code", 3), ("indicator", 2))}
+    out = pd.DataFrame(
+        {
+            **ids,
+            "year": np.asarray([int(y) for y in years], dtype="int64")[col],
+            "value": values,
+            "decimals": decimals_of(filled),
+            "line": numbers[row],
+        }
+    )
+    return release, out[TIDY]
 
 
 def _check_widths(path: Path, header: str, body: list[str], numbers) -> list[list[str]]:
