@@ -127,7 +127,7 @@ def resource(name: str, df: pd.DataFrame) -> dict:
         "kzict:locator": ds.meta["locator"],
         "kzict:printed_in": ds.printed_in,
         "kzict:note": ds.meta.get("note", ""),
-        "kzict:sources": sorted(set(df["source_id"].dropna()))
+        "kzict:sources": sorted(set(df["source_id"].dropna().unique().tolist()))
         if "source_id" in df.columns and name != "sources"
         else [],
         "licenses": [LICENCES[ds.meta.get("licence", "CC-BY-4.0")]],

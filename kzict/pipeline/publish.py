@@ -163,7 +163,13 @@ def _same(got: pd.DataFrame, want: pd.DataFrame) -> bool:
             if not np.array_equal(na, nb):
                 return False
             x, y = a.to_numpy(dtype=object)[~na], b.to_numpy(dtype=object)[~nb]
-            if len(x) and (pd.api.types.infer_dtype(x) != "string" or pd.api.types.infer_dtype(y) != "string"):
+            # a text dtype holds text only; any other (object, category) is looked at, value by value
+            text = isinstance(a.dtype, pd.StringDtype)
+            if (
+                len(x)
+                and not text
+                and (pd.api.types.infer_dtype(x) != "string" or pd.api.types.infer_dtype(y) != "string")
+            ):
                 return False
             if not np.array_equal(x, y):
                 return False

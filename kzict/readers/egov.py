@@ -94,6 +94,7 @@ def read_file(path: Path) -> pd.DataFrame:
             expected = " or ".join(", ".join(cols) for cols in LAYOUTS.values())
             raise RawDataError(path, f"expected the columns {expected}", found=header)
         names = LAYOUTS[layout]
+        own = {c: file_column(layout, c) for c in (RANK, *INDICES)}  # the headers errors name, found once
         rows = []
         for line, rec in enumerate(reader, start=2):
             if len(rec) != len(header):
@@ -106,8 +107,8 @@ def read_file(path: Path) -> pd.DataFrame:
                 {
                     "country-code": r.get("country-code"),
                     "country-name": r["country-name"].strip(),
-                    RANK: _rank(r[RANK], path, line, file_column(layout, RANK)),
-                    **{c: _index(r[c], path, line, file_column(layout, c), layout == "unu-egov") for c in INDICES},
+                    RANK: _rank(r[RANK], path, line, own[RANK]),
+                    **{c: _index(r[c], path, line, own[c], layout == "unu-egov") for c in INDICES},
                     "survey_year": int(year) if year else None,
                     "layout": layout,
                     "line": line,
