@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from kzict.errors import RawDataError
+from kzict.readers.wdi_bulk import NUMBER
 
 TIDY = ["iso3", "country", "indicator_code", "indicator", "year", "value", "decimals", "line"]
 HEADER = ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
@@ -27,7 +28,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The four leading quoted fields of a data line: country name, country code, indicator name, indicator code.
 _IDS = re.compile(r'^"((?:[^"]|"")*)","([^"]*)","((?:[^"]|"")*)","([^"]*)"')
 _DDF_COLUMN = re.compile(r"^[a-z0-9_]+$")
-_NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")  # ASCII digits only, as float() is not
 _NUMBER_CHARS = str.maketrans("", "", "0123456789.-+eE ")  # what is left of a number's text without them: nothing
 # Rows of the DDF merchandise-exports vintage are in US$ millions; its aggregate rows are
 # on no consistent scale (the open-numbers repack), so they are not read at all.
@@ -78,20 +78,18 @@ def decimals_of(texts: np.ndarray) -> np.ndarray:
     return out
 
 
-def _melt(
-    wide: pd.DataFrame, first_line: int, lines: np.ndarray | None = None, texts: np.ndarray | None = None
-) -> pd.DataFrame:
-    """Wide WDI rows (names, codes, one column per year) to the tidy long form, empty cells dropped.
+def _melt(wide: pd.DataFrame, first_line: int, lines: np.ndarray | None = None) -> pd.DataFrame:
+    """Wide WDI rows (names, codes, one column per year, as numbers) to the tidy long form, empty cells dropped;
+    ``decimals`` from the shortest text of each number.
 
-    ``lines`` gives each row's line in the file when the rows are not consecutive (a filtered read);
-    ``texts`` the year cells as the file writes them (else the shortest text of each number)."""
+    ``lines`` gives each row's line in the file when the rows are not consecutive (a filtered read)."""
     wide = wide.rename(columns=dict(zip(HEADER, ["country", "iso3", "indicator", "indicator_code"])))
     years = [c for c in wide.columns if re.fullmatch(r"\d{4}", str(c))]
     # numpy rather than DataFrame.melt: ten times faster on the 1,486 x 66 country file.
     values = wide[years].to_numpy(dtype="float64")
     row, col = np.nonzero(~np.isnan(values))
     ids = wide[["iso3", "country", "indicator_code", "indicator"]].iloc[row].reset_index(drop=True)
-    cells = texts[row, col] if texts is not None else [repr(float(v)).removesuffix(".0") for v in values[row, col]]
+    cells = [repr(float(v)).removesuffix(".0") for v in values[row, col]]
     return ids.assign(
         year=np.asarray([int(y) for y in years], dtype="int64")[col],
         value=values[row, col],
@@ -140,7 +138,7 @@ def read_bulk_csv(
     release = _preamble_release(path, lines)
     kept, numbers = _wanted(lines[5:], codes, economies)
     header = next(csv.reader([lines[4]]))
-    rows = _check_widths(path, lines[4], kept, numbers)
+    rows = _check_widths(path, len(header), kept, numbers)
     unnamed = [i for i, h in enumerate(header) if not h]
     if len(unnamed) > 1 or (unnamed and any(r[unnamed[0]] for r in rows)):
         raise RawDataError(path, "expected one empty trailing column", column=f"Unnamed: {unnamed[-1]}")
@@ -165,10 +163,10 @@ def read_bulk_csv(
             raise ValueError
         values = filled.astype("float64")
     except ValueError:
-        wrong = [j for j, t in zip(col.tolist(), filled.tolist()) if not _NUMBER.fullmatch(t.strip())]
+        wrong = [j for j, t in zip(col.tolist(), filled.tolist()) if not NUMBER.fullmatch(t.strip())]
         raise RawDataError(path, "expected numbers", column=years[min(wrong or col.tolist())]) from None
-    ids = {k: np.array([r[i] for r in rows], dtype=object)[row] for k, i in (("iso3", 1), ("country", 0))}
-    ids |= {k: np.array([r[i] for r in rows], dtype=object)[row] for k, i in (("indicator_code", 3), ("indicator", 2))}
+    named = (("iso3", 1), ("country", 0), ("indicator_code", 3), ("indicator", 2))
+    ids = {k: np.array([r[i] for r in rows], dtype=object)[row] for k, i in named}
     out = pd.DataFrame(
         {
             **ids,
@@ -181,9 +179,9 @@ def read_bulk_csv(
     return release, out[TIDY]
 
 
-def _check_widths(path: Path, header: str, body: list[str], numbers) -> list[list[str]]:
-    """Every data line has as many fields as the header (a ragged line would shift its values); the fields."""
-    width = len(next(csv.reader([header])))
+def _check_widths(path: Path, width: int, body: list[str], numbers) -> list[list[str]]:
+    """Every data line has as many fields as the header (``width``; a ragged line would shift its values);
+    the fields."""
     rows = list(csv.reader(body))
     for n, row in enumerate(rows):
         if len(row) != width:

@@ -56,7 +56,8 @@ SERIES_NAMES = ("wdiseries.csv", "wdi_series.csv")
 OTHER_NAMES = ("wdicountry.csv", "wdi_country.csv", "wdifootnote.csv", "wdicountry-series.csv", "wdiseries-time.csv")
 FIRST_YEAR = 1960
 _BOM = "\ufeff"
-_NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")  # ASCII digits only, as float() is not
+# A value as the World Bank's files write one (kzict.readers.wdi reads the per-indicator files by it too)
+NUMBER = re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")  # ASCII digits only, as float() is not
 _ECONOMY = re.compile(r"[A-Z0-9]{3}")
 
 
@@ -133,7 +134,7 @@ def _check_row(fields: list[str], years: list[int], origin: str, line: int) -> N
     if any(fields[4 + len(years) :]):
         raise RawDataError(origin, f"line {line}: a value in the unnamed last column", found=fields[-1])
     for year, cell in zip(years, fields[4:]):
-        if cell and not (_NUMBER.fullmatch(cell) and math.isfinite(float(cell))):
+        if cell and not (NUMBER.fullmatch(cell) and math.isfinite(float(cell))):
             raise RawDataError(
                 origin, f"line {line}: expected a finite number or nothing", column=str(year), found=cell
             )

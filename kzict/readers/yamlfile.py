@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from kzict.errors import RawDataError
 
@@ -54,28 +52,19 @@ class _Checks(yaml.composer.Composer):
         return node
 
 
-class _PyLoader(_Checks, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, SafeConstructor, Resolver):
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        _Checks.__init__(self)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
+class _PyLoader(_Checks, yaml.SafeLoader):
+    """PyYAML's safe loader, parsed in Python, with the checks above."""
 
 
 if yaml.__with_libyaml__:
-    from yaml._yaml import CParser
 
-    class _CLoader(_Checks, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+    class _CLoader(_Checks, yaml.CSafeLoader):
         """libyaml scans and parses (a tenth of the pure-Python time on statements.yaml, with its own nesting
         limit); composing and constructing stay PyYAML's, with the checks above."""
 
         def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _Checks.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
+            yaml.CSafeLoader.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)  # the Python composer's state, which libyaml's loader leaves out
 
     _Loader: type = _CLoader
 else:  # a PyYAML built without libyaml: the same checks, parsed in Python
